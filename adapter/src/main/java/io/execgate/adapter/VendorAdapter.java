@@ -1,0 +1,51 @@
+package io.execgate.adapter;
+
+import io.execgate.adapter.http.VendorAuth;
+import io.execgate.adapter.http.VendorClient;
+import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.api.model.Execution;
+import io.execgate.api.model.ProblemCode;
+import io.execgate.api.model.ProblemError;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The port every vendor implements: translate the unified retry (and read) into the vendor's own
+ * call and the vendor's answer back into an {@link Execution}.
+ *
+ * <p>An adapter holds no connection and no secret. The gateway hands it the vendor's configured
+ * {@link VendorClient}, which adds the vendor key the way {@link #auth()} says, sends exactly once
+ * and turns transport failures into problems. Adding a vendor means one spec, one package with an
+ * adapter bean, and one {@code execgate.vendors.<name>} block; nothing else names vendors.
+ */
+public interface VendorAdapter {
+
+    /** The vendor's path name in {@code /v1/executions/{vendor}/...}. */
+    String name();
+
+    /** How the vendor expects its key. */
+    VendorAuth auth();
+
+    /** The unified operations this vendor's checked-in spec lets the gateway offer. */
+    Set<Operation> operations();
+
+    /**
+     * Vendor-specific checks on an already generally valid command (id format, options).
+     * Runs before any vendor call; an empty list means the command may be sent.
+     */
+    default List<ProblemError> validate(RetryCommand command) {
+        return command.maxStepsOverride() == null
+                ? List.of()
+                : List.of(new ProblemError("body.maxStepsOverride", "is supported by skyvern only"));
+    }
+
+    /** Sends the retry once and maps the answer; failures are thrown as {@link GatewayProblem}. */
+    Execution retry(RetryCommand command, VendorClient client);
+
+    /** Reads the current state of an execution; only for vendors listing {@link Operation#GET}. */
+    default Execution get(String executionId, VendorClient client) {
+        throw GatewayProblem.of(ProblemCode.OPERATION_NOT_SUPPORTED,
+                "This vendor has no read operation in its spec.");
+    }
+}

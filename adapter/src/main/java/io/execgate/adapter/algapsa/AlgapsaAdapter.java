@@ -1,0 +1,101 @@
+package io.execgate.adapter.algapsa;
+
+import io.execgate.adapter.Operation;
+import io.execgate.adapter.RetryCommand;
+import io.execgate.adapter.VendorAdapter;
+import io.execgate.adapter.http.PathSegment;
+import io.execgate.adapter.http.VendorAuth;
+import io.execgate.adapter.http.VendorClient;
+import io.execgate.adapter.http.VendorRequest;
+import io.execgate.adapter.http.VendorResponse;
+import io.execgate.api.model.Execution;
+import io.execgate.api.model.ProblemError;
+import io.execgate.vendor.algapsa.model.AutomationExecutionResponse;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * AlgaPSA ({@code specs/vendors/algapsa.yaml}): {@code POST /api/v1/automation/executions/{id}/retry}
+ * with {@code x-api-key} and, when configured, {@code x-tenant-id}. Ids are UUIDs, checked here
+ * so a malformed one never costs a vendor call; a retry resets the same execution (same id).
+ */
+@Singleton
+final class AlgapsaAdapter implements VendorAdapter {
+    /** Canonical 8-4-4-4-12 only: {@code UUID.fromString} would accept {@code 1-1-1-1-1}. */
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final AlgapsaMapper mapper;
+    private final String tenantId;
+
+    AlgapsaAdapter(AlgapsaMapper mapper, @Nullable @Value("${execgate.vendors.algapsa.tenant-id:}") String tenantId) {
+        this.mapper = mapper;
+        this.tenantId = tenantId == null || tenantId.isBlank() ? null : tenantId;
+    }
+
+    @Override
+    public String name() {
+        return "algapsa";
+    }
+
+    @Override
+    public VendorAuth auth() {
+        return VendorAuth.header("x-api-key");
+    }
+
+    @Override
+    public Set<Operation> operations() {
+        return EnumSet.of(Operation.RETRY, Operation.GET);
+    }
+
+    @Override
+    public List<ProblemError> validate(RetryCommand command) {
+        List<ProblemError> errors = new ArrayList<>(VendorAdapter.super.validate(command));
+        if (!UUID.matcher(command.executionId()).matches()) {
+            errors.add(new ProblemError("path.executionId", "must be a UUID (8-4-4-4-12 hex digits) for algapsa"));
+        }
+        return errors;
+    }
+
+    @Override
+    public Execution retry(RetryCommand command, VendorClient client) {
+        VendorResponse response = client.send(tenant(VendorRequest
+                .post("/api/v1/automation/executions/" + PathSegment.encode(command.executionId()) + "/retry")));
+        if (!response.isSuccess()) {
+            throw client.reject(response, AlgapsaErrors.RETRY);
+        }
+        return map(response, command.executionId(), client);
+    }
+
+    @Override
+    public Execution get(String executionId, VendorClient client) {
+        if (!UUID.matcher(executionId).matches()) {
+            throw io.execgate.adapter.problem.GatewayProblem.invalid("path.executionId",
+                    "must be a UUID (8-4-4-4-12 hex digits) for algapsa");
+        }
+        VendorResponse response = client.send(tenant(VendorRequest
+                .get("/api/v1/automation/executions/" + PathSegment.encode(executionId))));
+        if (!response.isSuccess()) {
+            throw client.reject(response, AlgapsaErrors.READ);
+        }
+        return map(response, null, client);
+    }
+
+    private VendorRequest tenant(VendorRequest request) {
+        return request.header("x-tenant-id", tenantId);
+    }
+
+    private Execution map(VendorResponse response, String retriedId, VendorClient client) {
+        AutomationExecutionResponse body = client.read(response, AutomationExecutionResponse.class);
+        Object data = client.tree(response) instanceof Map<?, ?> tree ? tree.get("data") : null;
+        return mapper.toExecution(body.getData(), retriedId, data);
+    }
+}

@@ -1,0 +1,141 @@
+package io.execgate.adapter.http;
+
+import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.adapter.problem.VendorErrorTable;
+import io.execgate.api.model.ProblemCode;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.exceptions.ReadTimeoutException;
+
+import java.net.ConnectException;
+import java.net.URI;
+
+/**
+ * One configured vendor's connection: adds the vendor's key as its {@link VendorAuth} says, sends
+ * each request exactly once, and reads the answer.
+ *
+ * <p>Never re-sends: the underlying client has no retry policy and follows no redirect (a
+ * redirect would carry the POST and the key to another origin). A failure after the request may
+ * have left is reported as {@code UNKNOWN}; only a refused connection is {@code NOT_SENT}.
+ */
+public final class VendorClient implements AutoCloseable {
+    private static final Argument<byte[]> BYTES = Argument.of(byte[].class);
+
+    private final String vendor;
+    private final String basePath;
+    private final String apiKey;
+    private final VendorAuth auth;
+    private final HttpClient http;
+    private final VendorBodies bodies;
+
+    VendorClient(String vendor, URI baseUrl, String apiKey, VendorAuth auth, HttpClient http, VendorBodies bodies) {
+        this.vendor = vendor;
+        String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
+        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.apiKey = apiKey;
+        this.auth = auth;
+        this.http = http;
+        this.bodies = bodies;
+    }
+
+    public String vendor() {
+        return vendor;
+    }
+
+    /** Sends once; a transport failure becomes UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE or UPSTREAM_ERROR. */
+    public VendorResponse send(VendorRequest request) {
+        MutableHttpRequest<?> outgoing = HttpRequest.create(request.method(), basePath + request.path())
+                .accept(MediaType.APPLICATION_JSON_TYPE);
+        if (apiKey != null) {
+            outgoing.header(auth.headerName(), auth.headerValue(apiKey));
+        }
+        request.headers().forEach(outgoing::header);
+        if (request.jsonBody() != null) {
+            outgoing.contentType(MediaType.APPLICATION_JSON_TYPE).body(request.jsonBody());
+        }
+        try {
+            return toVendorResponse(http.toBlocking().exchange(outgoing, BYTES, BYTES));
+        } catch (HttpClientResponseException e) {
+            return toVendorResponse(e.getResponse());
+        } catch (ReadTimeoutException e) {
+            throw GatewayProblem.of(ProblemCode.UPSTREAM_TIMEOUT,
+                    "The vendor did not answer within the read timeout; it may have acted on the request.");
+        } catch (HttpClientException e) {
+            if (refused(e)) {
+                throw GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
+                        "The vendor could not be reached; nothing was sent.");
+            }
+            throw GatewayProblem.of(ProblemCode.UPSTREAM_ERROR,
+                    "The connection to the vendor failed after the request was sent; it may have acted on it.");
+        }
+    }
+
+    /** Decodes a success body into the vendor's generated model, or fails as UPSTREAM_ERROR. */
+    public <T> T read(VendorResponse response, Class<T> type) {
+        return bodies.read(response, type, () -> unexpected(response));
+    }
+
+    /** Decodes a part of a success body (given as plain JSON values), or fails as UPSTREAM_ERROR. */
+    public <T> T read(VendorResponse response, Object part, Class<T> type) {
+        return bodies.convert(part, type, () -> unexpected(response));
+    }
+
+    /** The body as plain JSON values (maps, lists, strings...), or null when it is not JSON. */
+    public Object tree(VendorResponse response) {
+        return bodies.tree(response.body());
+    }
+
+    /** Encodes a request body (a generated vendor model) as JSON. */
+    public byte[] json(Object value) {
+        return bodies.json(value);
+    }
+
+    /** The problem for a vendor answer that is not this operation's success. */
+    public GatewayProblem reject(VendorResponse response, VendorErrorTable table) {
+        return bodies.problem(vendor, response, table.codeFor(response.status()), table);
+    }
+
+    /** The problem for an answer that claims success but is not the documented shape. */
+    public GatewayProblem unexpected(VendorResponse response) {
+        return bodies.problem(vendor, response, ProblemCode.UPSTREAM_ERROR, VendorErrorTable.standard());
+    }
+
+    /** A refusal answered inside a success status (Kaizen's {@code success:false}). */
+    public GatewayProblem refused(VendorResponse response, ProblemCode code) {
+        return bodies.problem(vendor, response, code, VendorErrorTable.standard());
+    }
+
+    private static VendorResponse toVendorResponse(HttpResponse<?> response) {
+        HttpHeaders headers = response.getHeaders();
+        byte[] body = response.getBody(BYTES).orElse(new byte[0]);
+        return new VendorResponse(response.code(), headers.get(HttpHeaders.CONTENT_TYPE),
+                headers.get(HttpHeaders.RETRY_AFTER), body);
+    }
+
+    private static boolean refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    /** Never prints the key. */
+    @Override
+    public String toString() {
+        return "VendorClient[" + vendor + "]";
+    }
+}

@@ -1,0 +1,89 @@
+package io.execgate.adapter.kaizen;
+
+import io.execgate.adapter.Operation;
+import io.execgate.adapter.RetryCommand;
+import io.execgate.adapter.VendorAdapter;
+import io.execgate.adapter.http.VendorAuth;
+import io.execgate.adapter.http.VendorClient;
+import io.execgate.adapter.http.VendorRequest;
+import io.execgate.adapter.http.VendorResponse;
+import io.execgate.api.model.Execution;
+import io.execgate.api.model.ProblemCode;
+import io.execgate.vendor.kaizen.model.GetExecutionRequest;
+import io.execgate.vendor.kaizen.model.GetExecutionResponse;
+import io.execgate.vendor.kaizen.model.RetryExecutionRequest;
+import io.execgate.vendor.kaizen.model.RetryExecutionResponse;
+import jakarta.inject.Singleton;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Kaizen ({@code specs/vendors/kaizen.yaml}, seeds 000 and 001): the id travels in a JSON body,
+ * {@code POST /executions/retry {"id": ...}}, with {@code Authorization: Bearer}. Kaizen refuses a
+ * retry with HTTP 200 {@code success:false}, and has documented its answer both as
+ * {@code execution.execution} and as {@code execution}.
+ */
+@Singleton
+final class KaizenAdapter implements VendorAdapter {
+    private final KaizenMapper mapper;
+
+    KaizenAdapter(KaizenMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String name() {
+        return "kaizen";
+    }
+
+    @Override
+    public VendorAuth auth() {
+        return VendorAuth.bearer();
+    }
+
+    @Override
+    public Set<Operation> operations() {
+        return EnumSet.of(Operation.RETRY, Operation.GET);
+    }
+
+    @Override
+    public Execution retry(RetryCommand command, VendorClient client) {
+        VendorResponse response = client.send(VendorRequest.post("/executions/retry")
+                .json(client.json(new RetryExecutionRequest(command.executionId()))));
+        if (!response.isSuccess()) {
+            throw client.reject(response, KaizenErrors.TABLE);
+        }
+        RetryExecutionResponse body = client.read(response, RetryExecutionResponse.class);
+        if (!body.getSuccess()) {
+            throw client.refused(response, ProblemCode.NOT_RETRYABLE);
+        }
+        Object execution = unwrap(body.getExecution());
+        io.execgate.vendor.kaizen.model.Execution parsed = execution == null
+                ? new io.execgate.vendor.kaizen.model.Execution()
+                : client.read(response, execution, io.execgate.vendor.kaizen.model.Execution.class);
+        return mapper.toExecution(parsed, command.executionId(), execution);
+    }
+
+    @Override
+    public Execution get(String executionId, VendorClient client) {
+        VendorResponse response = client.send(VendorRequest.post("/executions/get")
+                .json(client.json(new GetExecutionRequest(executionId))));
+        if (!response.isSuccess()) {
+            throw client.reject(response, KaizenErrors.TABLE);
+        }
+        GetExecutionResponse body = client.read(response, GetExecutionResponse.class);
+        if (body.getExecution() == null) {
+            throw client.unexpected(response);
+        }
+        Object raw = client.tree(response) instanceof Map<?, ?> tree ? tree.get("execution") : null;
+        return mapper.toExecution(body.getExecution(), null, raw);
+    }
+
+    /** Both documented shapes: {@code {"execution":{"execution":{...}}}} and {@code {"execution":{...}}}. */
+    private static Object unwrap(Object execution) {
+        return execution instanceof Map<?, ?> outer && outer.get("execution") instanceof Map<?, ?> inner
+                ? inner : execution;
+    }
+}

@@ -1,0 +1,56 @@
+package io.execgate.adapter.kinetic;
+
+import io.execgate.adapter.Operation;
+import io.execgate.adapter.RetryCommand;
+import io.execgate.adapter.VendorAdapter;
+import io.execgate.adapter.http.PathSegment;
+import io.execgate.adapter.http.VendorAuth;
+import io.execgate.adapter.http.VendorClient;
+import io.execgate.adapter.http.VendorRequest;
+import io.execgate.adapter.http.VendorResponse;
+import io.execgate.api.model.Execution;
+import io.execgate.vendor.kinetic.model.ExecutionResponse;
+import jakarta.inject.Singleton;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Kinetic ({@code specs/vendors/kinetic.yaml}, a FastAPI service):
+ * {@code POST /api/executions/{execution_uuid}/retry} with {@code X-Kinetic-Key}, answered 201.
+ * Its spec has no read operation, so GET is not offered.
+ */
+@Singleton
+final class KineticAdapter implements VendorAdapter {
+    private final KineticMapper mapper;
+
+    KineticAdapter(KineticMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String name() {
+        return "kinetic";
+    }
+
+    @Override
+    public VendorAuth auth() {
+        return VendorAuth.header("X-Kinetic-Key");
+    }
+
+    @Override
+    public Set<Operation> operations() {
+        return EnumSet.of(Operation.RETRY);
+    }
+
+    @Override
+    public Execution retry(RetryCommand command, VendorClient client) {
+        VendorResponse response = client.send(
+                VendorRequest.post("/api/executions/" + PathSegment.encode(command.executionId()) + "/retry"));
+        if (!response.isSuccess()) {
+            throw client.reject(response, KineticErrors.RETRY);
+        }
+        ExecutionResponse execution = client.read(response, ExecutionResponse.class);
+        return mapper.toExecution(execution, command.executionId(), client.tree(response));
+    }
+}

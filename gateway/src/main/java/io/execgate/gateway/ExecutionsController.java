@@ -1,0 +1,99 @@
+package io.execgate.gateway;
+
+import io.execgate.adapter.Operation;
+import io.execgate.adapter.RetryCommand;
+import io.execgate.adapter.http.PathSegment;
+import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.api.ExecutionsApi;
+import io.execgate.api.model.Execution;
+import io.execgate.api.model.Include;
+import io.execgate.api.model.ProblemCode;
+import io.execgate.api.model.ProblemError;
+import io.execgate.api.model.RetryRequest;
+import io.execgate.gateway.VendorRegistry.ConfiguredVendor;
+import io.execgate.gateway.filter.ClientAuthFilter;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.List;
+
+/**
+ * The unified execution endpoints (generated from {@code specs/gateway.yaml}). Resolves the
+ * vendor, validates everything before any vendor call, and hands over to the vendor's adapter.
+ * Vendor calls block, so this runs off the event loop. Not final: validation advice proxies it.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ExecutionsController implements ExecutionsApi {
+    private final VendorRegistry vendors;
+
+    ExecutionsController(VendorRegistry vendors) {
+        this.vendors = vendors;
+    }
+
+    /**
+     * The generated route's plain {@code {executionId}} turns a raw {@code +} away with 404; the
+     * regex form accepts it, and {@link ExecutionIds} reads the raw segment (a {@code +} is a plus).
+     */
+    @Override
+    @Post("/v1/executions/{vendor}/{executionId:[^/]+}/retry")
+    public HttpResponse<Execution> retryExecution(String vendor, String executionId, String idempotencyKey,
+                                                  String requestId, Include include,
+                                                  RetryRequest retryRequest) {
+        HttpRequest<?> request = currentRequest();
+        ConfiguredVendor target = resolve(vendor, request, Operation.RETRY);
+        RetryCommand command = new RetryCommand(ExecutionIds.from(request),
+                retryRequest == null ? null : retryRequest.getMaxStepsOverride());
+        List<ProblemError> errors = target.adapter().validate(command);
+        if (!errors.isEmpty()) {
+            throw GatewayProblem.invalid(errors);
+        }
+        Execution execution = withVendorData(target.adapter().retry(command, target.client()), include);
+        MutableHttpResponse<Execution> response = HttpResponse.accepted();
+        if (execution.getId() != null) {
+            response.header(HttpHeaders.LOCATION, "/v1/executions/" + vendor + "/" + PathSegment.encode(execution.getId()));
+        }
+        return response.body(execution);
+    }
+
+    @Override
+    @Get("/v1/executions/{vendor}/{executionId:[^/]+}")
+    public HttpResponse<Execution> getExecution(String vendor, String executionId, String requestId,
+                                                Include include) {
+        HttpRequest<?> request = currentRequest();
+        ConfiguredVendor target = resolve(vendor, request, Operation.GET);
+        String id = ExecutionIds.from(request);
+        return HttpResponse.ok(withVendorData(target.adapter().get(id, target.client()), include));
+    }
+
+    private ConfiguredVendor resolve(String vendor, HttpRequest<?> request, Operation operation) {
+        ConfiguredVendor target = vendors.find(vendor).orElseThrow(() -> GatewayProblem.of(ProblemCode.UNKNOWN_VENDOR,
+                "No configured vendor has this name; GET /v1/vendors lists them."));
+        if (!ClientAuthFilter.callerOf(request).mayUse(vendor)) {
+            throw GatewayProblem.of(ProblemCode.FORBIDDEN, "This client may not use this vendor.");
+        }
+        if (!target.adapter().operations().contains(operation)) {
+            throw GatewayProblem.of(ProblemCode.OPERATION_NOT_SUPPORTED,
+                    "This vendor's spec has no such operation; nothing was sent.");
+        }
+        return target;
+    }
+
+    /** The vendor's raw object can hold customer data: only on {@code ?include=vendorData}. */
+    private static Execution withVendorData(Execution execution, Include include) {
+        return include == Include.VENDOR_DATA ? execution : execution.vendorData(null);
+    }
+
+    private static HttpRequest<?> currentRequest() {
+        return ServerRequestContext.currentRequest()
+                .orElseThrow(() -> new IllegalStateException("no current request"));
+    }
+}

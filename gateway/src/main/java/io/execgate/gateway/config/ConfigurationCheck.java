@@ -1,0 +1,76 @@
+package io.execgate.gateway.config;
+
+import io.execgate.adapter.VendorAdapter;
+import io.execgate.adapter.VendorProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Refuses to start on a configuration that would fail later or silently: a vendor URL that is not
+ * an absolute http(s) URL, a vendor block no adapter knows, a configured vendor without a key, or
+ * auth on with no usable client key. Messages name the property and never echo a value.
+ */
+@Context
+public final class ConfigurationCheck {
+
+    public ConfigurationCheck(List<VendorProperties> vendors, List<ClientProperties> clients, List<VendorAdapter> adapters,
+                              @Value("${execgate.auth.enabled:true}") boolean authEnabled) {
+        Set<String> known = adapters.stream().map(VendorAdapter::name).collect(Collectors.toCollection(TreeSet::new));
+        vendors.forEach(vendor -> checkVendor(vendor, known));
+        clients.forEach(client -> checkClient(client, known, authEnabled));
+        if (authEnabled && clients.isEmpty()) {
+            throw new ConfigurationException("execgate.auth.enabled is true but no client is configured: "
+                    + "set execgate.clients.<client>.api-key (or execgate.auth.enabled=false for a local demo)");
+        }
+    }
+
+    private static void checkVendor(VendorProperties vendor, Set<String> known) {
+        String prefix = "execgate.vendors." + vendor.name();
+        if (!known.contains(vendor.name())) {
+            throw new ConfigurationException(prefix + ": no adapter for vendor '" + vendor.name() + "' (known: " + known + ")");
+        }
+        if (vendor.url() == null || vendor.url().isBlank()) {
+            throw new ConfigurationException(prefix + ".url is required for a configured vendor");
+        }
+        if (!isHttpUrl(vendor.url())) {
+            throw new ConfigurationException(prefix + ".url must be an absolute http(s) URL without credentials or query");
+        }
+        if (vendor.apiKey() == null || vendor.apiKey().isBlank()) {
+            throw new ConfigurationException(prefix + ".api-key is required when " + prefix + ".url is set");
+        }
+        if (vendor.readTimeout().isNegative() || vendor.readTimeout().isZero()
+                || vendor.connectTimeout().isNegative() || vendor.connectTimeout().isZero()) {
+            throw new ConfigurationException(prefix + ".read-timeout and .connect-timeout must be positive");
+        }
+    }
+
+    private static void checkClient(ClientProperties client, Set<String> known, boolean authEnabled) {
+        String prefix = "execgate.clients." + client.name();
+        if (authEnabled && (client.apiKey() == null || client.apiKey().isBlank())) {
+            throw new ConfigurationException(prefix + ".api-key is required while execgate.auth.enabled is true");
+        }
+        if (client.vendors() != null) {
+            client.vendors().stream().filter(v -> !known.contains(v)).findFirst().ifPresent(v -> {
+                throw new ConfigurationException(prefix + ".vendors names unknown vendor '" + v + "' (known: " + known + ")");
+            });
+        }
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    && uri.getHost() != null && uri.getRawUserInfo() == null
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}
