@@ -25,6 +25,10 @@ final class ExecutionIds {
     }
 
     static String from(HttpRequest<?> request) {
+        if (request.getUri().getRawFragment() != null) {
+            // The router matched "a#b" while the URI's path ends at "a": retrying either would be a guess.
+            throw GatewayProblem.invalid(LOCATION, "must not contain a raw '#' (percent-encode it as %23)");
+        }
         String[] segments = request.getUri().getRawPath().split("/", -1);
         if (segments.length <= ID_SEGMENT) {
             throw GatewayProblem.invalid(LOCATION, "is missing");

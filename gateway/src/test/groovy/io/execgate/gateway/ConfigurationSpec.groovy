@@ -1,0 +1,60 @@
+package io.execgate.gateway
+
+import io.micronaut.context.ApplicationContext
+import io.micronaut.context.exceptions.ConfigurationException
+import io.micronaut.runtime.server.EmbeddedServer
+import spock.lang.Specification
+
+/** A configuration that cannot work stops startup with a message naming the property, never a value. */
+class ConfigurationSpec extends Specification {
+    static final Map<String, Object> CLIENT = ['execgate.clients.ci.api-key': 'client-Secret-1']
+
+    def "startup fails when #why"() {
+        when:
+        ApplicationContext.run(EmbeddedServer, ['micronaut.server.port': -1] + props).close()
+
+        then:
+        def e = thrown(Exception)
+        def config = causes(e).find { it instanceof ConfigurationException }
+        config != null
+        config.message.contains(names)
+        !config.message.contains('vendor-Secret') && !config.message.contains('client-Secret') && !config.message.contains('pass')
+
+        where:
+        why                                | props                                                                                                  || names
+        'a vendor url is not a URL'        | CLIENT + ['execgate.vendors.skyvern.url': 'not a url', 'execgate.vendors.skyvern.api-key': 'vendor-Secret'] || 'execgate.vendors.skyvern.url'
+        'a vendor url is relative'         | CLIENT + ['execgate.vendors.skyvern.url': 'api.skyvern.com', 'execgate.vendors.skyvern.api-key': 'vendor-Secret'] || 'execgate.vendors.skyvern.url'
+        'a vendor url is not http'         | CLIENT + ['execgate.vendors.skyvern.url': 'ftp://x.test', 'execgate.vendors.skyvern.api-key': 'vendor-Secret'] || 'execgate.vendors.skyvern.url'
+        'a vendor url carries credentials' | CLIENT + ['execgate.vendors.skyvern.url': 'https://u:pass@x.test', 'execgate.vendors.skyvern.api-key': 'vendor-Secret'] || 'execgate.vendors.skyvern.url'
+        'a vendor has no key'              | CLIENT + ['execgate.vendors.kinetic.url': 'https://k.test']                                            || 'execgate.vendors.kinetic.api-key'
+        'a vendor block has no adapter'    | CLIENT + ['execgate.vendors.acme.url': 'https://a.test', 'execgate.vendors.acme.api-key': 'vendor-Secret'] || 'execgate.vendors.acme'
+        'auth is on and no client exists'  | [:]                                                                                                    || 'execgate.clients.<client>.api-key'
+        'a client has no key'              | ['execgate.clients.ci.vendors': ['skyvern']]                                                           || 'execgate.clients.ci.api-key'
+        'a client names an unknown vendor' | CLIENT + ['execgate.clients.ci.vendors': ['acme']]                                                     || 'execgate.clients.ci.vendors'
+        'a read timeout is zero'           | CLIENT + ['execgate.vendors.skyvern.url': 'https://s.test', 'execgate.vendors.skyvern.api-key': 'vendor-Secret', 'execgate.vendors.skyvern.read-timeout': '0s'] || 'execgate.vendors.skyvern.read-timeout'
+    }
+
+    def "the documented minimal configuration starts, and config objects never print keys"() {
+        when:
+        def server = ApplicationContext.run(EmbeddedServer, ['micronaut.server.port': -1] + CLIENT +
+                ['execgate.vendors.skyvern.url': 'https://api.skyvern.test', 'execgate.vendors.skyvern.api-key': 'vendor-Secret'])
+
+        then:
+        server.running
+        def texts = server.applicationContext.getBeansOfType(io.execgate.adapter.VendorProperties)*.toString() +
+                server.applicationContext.getBeansOfType(io.execgate.gateway.config.ClientProperties)*.toString()
+        texts.size() == 2
+        texts.every { !it.contains('Secret') && it.contains('***') }
+
+        cleanup:
+        server?.close()
+    }
+
+    private static List<Throwable> causes(Throwable e) {
+        def all = []
+        for (Throwable t = e; t != null; t = t.cause) {
+            all << t
+        }
+        all
+    }
+}

@@ -1,0 +1,78 @@
+package io.execgate.gateway
+
+import io.execgate.gateway.support.Gateway
+import spock.lang.AutoCleanup
+import spock.lang.Issue
+import spock.lang.Narrative
+import spock.lang.Shared
+import spock.lang.Specification
+
+/**
+ * A retry POST that may have reached the vendor is never sent again: when the gateway cannot know
+ * what happened, it says so ({@code outcome: UNKNOWN}) instead of guessing or re-sending.
+ */
+@Narrative('Sent twice, a customer workflow runs twice: exactly one vendor call per accepted request.')
+class UnknownOutcomeSpec extends Specification {
+    @Shared @AutoCleanup Gateway gateway = new Gateway()
+
+    def setup() { gateway.clearVendors() }
+
+    @Issue('unified-api.md: vendor did not answer within the read timeout')
+    def "#vendor silent past the read timeout: 504 UPSTREAM_TIMEOUT after exactly one call"() {
+        given: 'the read timeout is 2s; the vendor hangs for 4s'
+        gateway.vendor(vendor).hang(4_000)
+
+        when:
+        def answer = gateway.retry(vendor, id)
+
+        then:
+        answer.status == 504
+        answer.json.code == 'UPSTREAM_TIMEOUT'
+        answer.json.outcome == 'UNKNOWN'
+        answer.json.retryable == false
+        gateway.vendor(vendor).requests.size() == 1
+
+        where:
+        vendor    | id
+        'skyvern' | 'wr_1'
+        'kaizen'  | 'exec_1'
+    }
+
+    def "connection #fault after the request was read: 502 UPSTREAM_ERROR, one call, never re-sent"() {
+        given:
+        fault == 'reset' ? gateway.vendor('kinetic').resetConnection() : gateway.vendor('kinetic').closeConnection()
+
+        when:
+        def answer = gateway.retry('kinetic', 'ex-1')
+        Thread.sleep(300) // a re-send, were there one, would have arrived by now
+
+        then:
+        answer.status == 502
+        answer.json.code == 'UPSTREAM_ERROR'
+        answer.json.outcome == 'UNKNOWN'
+        answer.json.retryable == false
+        gateway.vendor('kinetic').requests.size() == 1
+
+        where:
+        fault << ['reset', 'closed']
+    }
+
+    def "a vendor nobody listens for: 503 UPSTREAM_UNAVAILABLE, NOT_SENT, safe to send again"() {
+        given: 'a port with no listener'
+        int closedPort = new ServerSocket(0, 1, InetAddress.getByName('127.0.0.1')).withCloseable { it.localPort }
+        def refused = new Gateway(['execgate.vendors.skyvern.url': "http://127.0.0.1:$closedPort".toString()])
+
+        when:
+        def answer = refused.retry('skyvern', 'wr_1')
+
+        then:
+        answer.status == 503
+        answer.json.code == 'UPSTREAM_UNAVAILABLE'
+        answer.json.outcome == 'NOT_SENT'
+        answer.json.retryable == true
+        !answer.json.containsKey('vendor')
+
+        cleanup:
+        refused?.close()
+    }
+}

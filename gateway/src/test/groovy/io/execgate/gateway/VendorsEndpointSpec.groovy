@@ -1,0 +1,60 @@
+package io.execgate.gateway
+
+import io.execgate.gateway.support.Gateway
+import io.micronaut.context.ApplicationContext
+import io.micronaut.runtime.server.EmbeddedServer
+import io.execgate.gateway.support.RawHttp
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+/** GET /v1/vendors and GET /health: what a caller and an orchestrator may see, and nothing secret. */
+class VendorsEndpointSpec extends Specification {
+    @Shared @AutoCleanup Gateway gateway = new Gateway()
+
+    def "every known vendor is listed with its operations, configured or not"() {
+        given:
+        def partly = ApplicationContext.run(EmbeddedServer, ['micronaut.server.port': -1, 'execgate.clients.ci.api-key': 'k1',
+                'execgate.vendors.kaizen.url': 'https://kaizen.test', 'execgate.vendors.kaizen.api-key': 'kz'])
+
+        when:
+        def answer = new RawHttp(partly.port).send('GET', '/v1/vendors', [Authorization: 'Bearer k1'])
+
+        then:
+        answer.status == 200
+        answer.json == [
+                [name: 'algapsa', configured: false, operations: ['retry', 'get']],
+                [name: 'kaizen', configured: true, operations: ['retry', 'get']],
+                [name: 'kinetic', configured: false, operations: ['retry']],
+                [name: 'skyvern', configured: false, operations: ['retry', 'get']]]
+        !answer.body.contains('kaizen.test') && !answer.body.contains('"kz"')
+
+        cleanup:
+        partly?.close()
+    }
+
+    def "an unconfigured vendor is UNKNOWN_VENDOR for retries"() {
+        given:
+        def partly = ApplicationContext.run(EmbeddedServer, ['micronaut.server.port': -1, 'execgate.clients.ci.api-key': 'k1'])
+
+        when:
+        def answer = new RawHttp(partly.port).send('POST', '/v1/executions/skyvern/wr_1/retry', [Authorization: 'Bearer k1'])
+
+        then:
+        answer.status == 404
+        answer.json.code == 'UNKNOWN_VENDOR'
+
+        cleanup:
+        partly?.close()
+    }
+
+    def "/health needs no key and calls no vendor"() {
+        when:
+        def answer = gateway.get('/health', [:])
+
+        then:
+        answer.status == 200
+        answer.json.status == 'UP'
+        gateway.vendorCalls == 0
+    }
+}
