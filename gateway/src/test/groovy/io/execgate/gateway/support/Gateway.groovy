@@ -5,9 +5,14 @@ import groovy.json.JsonSlurper
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
 
+import java.nio.file.Path
+
 /**
  * The gateway as a user runs it: a real server on 127.0.0.1, every vendor configured against its
  * own {@link FakeVendor}, each with a key of its own. Calls go through {@link RawHttp}.
+ *
+ * <p>Every {@link #retry} and {@link #get} is checked against the specs: the answer against
+ * {@code specs/gateway.yaml}, and every call a vendor received against that vendor's spec.
  */
 class Gateway implements Closeable {
     static final List<String> VENDORS = ['kaizen', 'kinetic', 'algapsa', 'skyvern']
@@ -19,6 +24,12 @@ class Gateway implements Closeable {
     static final String CLIENT_KEY = 'client-ci-Secret-0005'
     static final String LIMITED_CLIENT_KEY = 'client-limited-Secret-0006'
     static final String TENANT = '11111111-2222-4333-8444-555555555555'
+
+    static final Path ROOT = Path.of(System.getProperty('execgate.root'))
+    static final OpenApiContract GATEWAY_SPEC = OpenApiContract.load(ROOT.resolve('specs/gateway.yaml'))
+    static final Map<String, OpenApiContract> VENDOR_SPECS = VENDORS.collectEntries {
+        [(it): OpenApiContract.load(ROOT.resolve("specs/vendors/${it}.yaml"))]
+    }
 
     final Map<String, FakeVendor> vendors = VENDORS.collectEntries { [(it): new FakeVendor()] }
     final EmbeddedServer server
@@ -53,11 +64,32 @@ class Gateway implements Closeable {
         if (text != null) {
             all['Content-Type'] = 'application/json'
         }
-        http.send('POST', "/v1/executions/$vendor/$rawId/retry$query", all + headers, text)
+        String target = "/v1/executions/$vendor/$rawId/retry$query"
+        checked('POST', target) { http.send('POST', target, all + headers, text) }
     }
 
     RawHttp.Answer get(String target, Map<String, String> headers = [Authorization: "Bearer $CLIENT_KEY".toString()]) {
-        http.send('GET', target, headers)
+        checked('GET', target) { http.send('GET', target, headers) }
+    }
+
+    /** Runs a call and fails when its answer or any vendor call it caused breaks a spec. */
+    private RawHttp.Answer checked(String method, String target, Closure<RawHttp.Answer> call) {
+        Map<String, Integer> before = vendors.collectEntries { name, fake -> [(name): fake.requests.size()] }
+        RawHttp.Answer answer = call()
+        List<String> errors = []
+        if (GATEWAY_SPEC.knows(method, target)) {
+            errors += GATEWAY_SPEC.responseErrors(method, target, answer.status, answer.header('Content-Type'), answer.body)
+                    .collect { "gateway answer: $it" }
+        }
+        vendors.each { name, fake ->
+            fake.requests.drop(before[name]).each { FakeVendor.Recorded r ->
+                Map<String, String> headers = r.headers.collectEntries { k, v -> [(k): v.first()] }
+                errors += VENDOR_SPECS[name].requestErrors(r.method, r.target, headers, r.body.length ? r.text : null)
+                        .collect { "$name call: $it" }
+            }
+        }
+        assert errors.isEmpty()
+        answer
     }
 
     /** A vendor fixture from src/test/resources/vendors, as text. */
