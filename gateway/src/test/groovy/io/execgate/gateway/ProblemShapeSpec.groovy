@@ -70,6 +70,25 @@ class ProblemShapeSpec extends Specification {
         'non-ASCII'| 'réquest'
     }
 
+    def "a body over the size limit is a 400 that never reaches the vendor"() {
+        when:
+        def answer = gateway.retry('skyvern', 'wr_1', '{"maxStepsOverride":1,"pad":"' + ('x' * 70_000) + '"}')
+
+        then:
+        answer.status == 400
+        answer.json.code == 'INVALID_REQUEST'
+        gateway.vendorCalls == 0
+    }
+
+    def "a caller asking for HTML still gets a problem document"() {
+        when:
+        def answer = gateway.http.send('POST', '/v1/nope', KEY + [Accept: 'text/html'])
+
+        then:
+        answer.status == 404
+        answer.header('Content-Type') == 'application/problem+json'
+    }
+
     def "HEAD on an unknown route answers without a body"() {
         expect:
         gateway.http.send('HEAD', '/v1/nope', KEY).status == 404
@@ -81,11 +100,12 @@ class ProblemShapeSpec extends Specification {
 
         then:
         answer.status == 400
-        answer.json.errors*.location == ['idempotencyKey']
+        answer.json.errors*.location.unique() == ['header.Idempotency-Key']
         gateway.vendorCalls == 0
 
         where:
         why            | key
+        'empty'        | ''
         'over 255'     | 'k' * 256
         'not ASCII'    | 'clé'
     }
