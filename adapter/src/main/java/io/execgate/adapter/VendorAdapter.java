@@ -32,12 +32,13 @@ public interface VendorAdapter {
 
     /**
      * Vendor-specific checks on an already generally valid command (id format, options).
-     * Runs before any vendor call; an empty list means the command may be sent.
+     * Runs before any vendor call; an empty list means the command may be sent. By default a
+     * vendor takes no options.
      */
     default List<ProblemError> validate(RetryCommand command) {
         return command.maxStepsOverride() == null
                 ? List.of()
-                : List.of(new ProblemError("body.maxStepsOverride", "is supported by skyvern only"));
+                : List.of(new ProblemError("body.maxStepsOverride", "is not supported by this vendor"));
     }
 
     /** Sends the retry once and maps the answer; failures are thrown as {@link GatewayProblem}. */

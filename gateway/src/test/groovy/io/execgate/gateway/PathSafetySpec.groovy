@@ -130,9 +130,9 @@ class PathSafetySpec extends Specification {
         'skyvern' | '7'                               || [[location: 'body', message: 'must be a JSON object']]
         'skyvern' | 'true'                            || [[location: 'body', message: 'must be a JSON object']]
         'skyvern' | '{"maxStepsOverride":'            || [[location: 'body', message: 'is not valid JSON']]
-        'kinetic' | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is supported by skyvern only']]
-        'algapsa' | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is supported by skyvern only']]
-        'kaizen'  | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is supported by skyvern only']]
+        'kinetic' | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
+        'algapsa' | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
+        'kaizen'  | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
     }
 
     def "a body that is not JSON by its Content-Type is a 400"() {

@@ -8,6 +8,7 @@ import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.http.VendorRequest;
 import io.execgate.adapter.http.VendorResponse;
+import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ProblemError;
 import io.execgate.vendor.algapsa.model.AutomationExecutionResponse;
@@ -59,9 +60,7 @@ final class AlgapsaAdapter implements VendorAdapter {
     @Override
     public List<ProblemError> validate(RetryCommand command) {
         List<ProblemError> errors = new ArrayList<>(VendorAdapter.super.validate(command));
-        if (!UUID.matcher(command.executionId()).matches()) {
-            errors.add(new ProblemError("path.executionId", "must be a UUID (8-4-4-4-12 hex digits) for algapsa"));
-        }
+        errors.addAll(uuidErrors(command.executionId()));
         return errors;
     }
 
@@ -77,9 +76,9 @@ final class AlgapsaAdapter implements VendorAdapter {
 
     @Override
     public Execution get(String executionId, VendorClient client) {
-        if (!UUID.matcher(executionId).matches()) {
-            throw io.execgate.adapter.problem.GatewayProblem.invalid("path.executionId",
-                    "must be a UUID (8-4-4-4-12 hex digits) for algapsa");
+        List<ProblemError> errors = uuidErrors(executionId);
+        if (!errors.isEmpty()) {
+            throw GatewayProblem.invalid(errors);
         }
         VendorResponse response = client.send(tenant(VendorRequest
                 .get("/api/v1/automation/executions/" + PathSegment.encode(executionId))));
@@ -87,6 +86,11 @@ final class AlgapsaAdapter implements VendorAdapter {
             throw client.reject(response, AlgapsaErrors.READ);
         }
         return map(response, null, client);
+    }
+
+    private static List<ProblemError> uuidErrors(String executionId) {
+        return UUID.matcher(executionId).matches() ? List.of()
+                : List.of(new ProblemError("path.executionId", "must be a UUID (8-4-4-4-12 hex digits) for algapsa"));
     }
 
     private VendorRequest tenant(VendorRequest request) {

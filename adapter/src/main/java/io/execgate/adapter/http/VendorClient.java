@@ -68,7 +68,7 @@ public final class VendorClient implements AutoCloseable {
             throw GatewayProblem.of(ProblemCode.UPSTREAM_TIMEOUT,
                     "The vendor did not answer within the read timeout; it may have acted on the request.");
         } catch (HttpClientException e) {
-            if (refused(e)) {
+            if (isRefused(e)) {
                 throw GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
                         "The vendor could not be reached; nothing was sent.");
             }
@@ -119,7 +119,7 @@ public final class VendorClient implements AutoCloseable {
                 headers.get(HttpHeaders.RETRY_AFTER), body);
     }
 
-    private static boolean refused(Throwable e) {
+    private static boolean isRefused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) {
                 return true;

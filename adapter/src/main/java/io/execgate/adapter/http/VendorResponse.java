@@ -1,7 +1,5 @@
 package io.execgate.adapter.http;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * What a vendor answered, kept raw so that an odd answer (empty, HTML, wrong type) can still be
  * passed on to the caller in the vendor's own words.
@@ -15,9 +13,5 @@ public record VendorResponse(int status, String contentType, String retryAfter, 
 
     public boolean isSuccess() {
         return status >= 200 && status < 300;
-    }
-
-    public String text() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }
