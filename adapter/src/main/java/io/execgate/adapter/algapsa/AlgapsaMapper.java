@@ -1,5 +1,6 @@
 package io.execgate.adapter.algapsa;
 
+import io.execgate.adapter.StatusColumn;
 import io.execgate.adapter.VendorMapping;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ExecutionLinks;
@@ -12,11 +13,10 @@ import org.mapstruct.MappingConstants;
 import org.mapstruct.Named;
 import org.mapstruct.ValueMapping;
 
-import java.util.Locale;
 
 /** AlgaPSA's {@code AutomationExecution} ({@code data}) to the unified {@link Execution}. */
 @Mapper(config = VendorMapping.class)
-interface AlgapsaMapper {
+interface AlgapsaMapper extends StatusColumn {
 
     @Mapping(target = "vendor", constant = "algapsa")
     @Mapping(target = "id", source = "execution.executionId")
@@ -34,7 +34,8 @@ interface AlgapsaMapper {
     Execution toExecution(AutomationExecution execution, String retriedId, Object vendorData);
 
     /** The status table's AlgaPSA column (note {@code cancelled} and {@code timeout}). */
-    @Named("algapsaColumn")
+    @Override
+    @Named("column")
     @ValueMapping(source = "pending", target = "QUEUED")
     @ValueMapping(source = "running", target = "RUNNING")
     @ValueMapping(source = "completed", target = "COMPLETED")
@@ -45,11 +46,6 @@ interface AlgapsaMapper {
     @ValueMapping(source = MappingConstants.NULL, target = "UNKNOWN")
     @ValueMapping(source = MappingConstants.ANY_UNMAPPED, target = "UNKNOWN")
     ExecutionStatus column(String lowerCaseStatus);
-
-    @Named("canonical")
-    default ExecutionStatus canonical(String vendorStatus) {
-        return column(vendorStatus == null ? null : vendorStatus.toLowerCase(Locale.ROOT));
-    }
 
     /** AlgaPSA names the automation rule but not its title. */
     default Workflow workflow(AutomationExecution execution) {

@@ -1,5 +1,6 @@
 package io.execgate.adapter.kaizen;
 
+import io.execgate.adapter.StatusColumn;
 import io.execgate.adapter.VendorMapping;
 import io.execgate.api.model.Artifact;
 import io.execgate.api.model.Execution;
@@ -15,11 +16,10 @@ import org.mapstruct.Named;
 import org.mapstruct.ValueMapping;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Kaizen's {@code Execution} to the unified {@link Execution}. */
 @Mapper(config = VendorMapping.class)
-interface KaizenMapper {
+interface KaizenMapper extends StatusColumn {
 
     @Mapping(target = "vendor", constant = "kaizen")
     @Mapping(target = "id", source = "execution.id")
@@ -50,7 +50,8 @@ interface KaizenMapper {
     Artifact download(DownloadFile file);
 
     /** The status table's Kaizen column, matched ignoring case. */
-    @Named("kaizenColumn")
+    @Override
+    @Named("column")
     @ValueMapping(source = "enqueued", target = "QUEUED")
     @ValueMapping(source = "inprogress", target = "RUNNING")
     @ValueMapping(source = "processing", target = "RUNNING")
@@ -60,11 +61,6 @@ interface KaizenMapper {
     @ValueMapping(source = MappingConstants.NULL, target = "UNKNOWN")
     @ValueMapping(source = MappingConstants.ANY_UNMAPPED, target = "UNKNOWN")
     ExecutionStatus column(String lowerCaseStatus);
-
-    @Named("canonical")
-    default ExecutionStatus canonical(String vendorStatus) {
-        return column(vendorStatus == null ? null : vendorStatus.toLowerCase(Locale.ROOT));
-    }
 
     default Workflow workflow(NamedRef workflow) {
         return workflow == null ? null : VendorMapping.workflow(workflow.getId(), workflow.getName());

@@ -1,5 +1,6 @@
 package io.execgate.adapter.kinetic;
 
+import io.execgate.adapter.StatusColumn;
 import io.execgate.adapter.VendorMapping;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ExecutionLinks;
@@ -13,11 +14,10 @@ import org.mapstruct.Named;
 import org.mapstruct.ValueMapping;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Kinetic's {@code ExecutionResponse} to the unified {@link Execution}. */
 @Mapper(config = VendorMapping.class)
-interface KineticMapper {
+interface KineticMapper extends StatusColumn {
 
     @Mapping(target = "vendor", constant = "kinetic")
     @Mapping(target = "id", source = "execution.executionUuid")
@@ -42,7 +42,8 @@ interface KineticMapper {
     ExecutionLinks links(ExecutionResponse execution);
 
     /** The status table's Kinetic column; {@code status} may be null, which is UNKNOWN. */
-    @Named("kineticColumn")
+    @Override
+    @Named("column")
     @ValueMapping(source = "queued", target = "QUEUED")
     @ValueMapping(source = "pending", target = "QUEUED")
     @ValueMapping(source = "running", target = "RUNNING")
@@ -52,11 +53,6 @@ interface KineticMapper {
     @ValueMapping(source = MappingConstants.NULL, target = "UNKNOWN")
     @ValueMapping(source = MappingConstants.ANY_UNMAPPED, target = "UNKNOWN")
     ExecutionStatus column(String lowerCaseStatus);
-
-    @Named("canonical")
-    default ExecutionStatus canonical(String vendorStatus) {
-        return column(vendorStatus == null ? null : vendorStatus.toLowerCase(Locale.ROOT));
-    }
 
     default Workflow workflow(ExecutionResponse execution) {
         return VendorMapping.workflow(execution.getWorkflowUuid(), execution.getWorkflowName());

@@ -1,5 +1,6 @@
 package io.execgate.adapter.skyvern;
 
+import io.execgate.adapter.StatusColumn;
 import io.execgate.adapter.VendorMapping;
 import io.execgate.api.model.Artifact;
 import io.execgate.api.model.Execution;
@@ -15,11 +16,10 @@ import org.mapstruct.Named;
 import org.mapstruct.ValueMapping;
 
 import java.util.List;
-import java.util.Locale;
 
 /** Skyvern's {@code WorkflowRunResponse} to the unified {@link Execution}. */
 @Mapper(config = VendorMapping.class)
-interface SkyvernMapper {
+interface SkyvernMapper extends StatusColumn {
 
     @Mapping(target = "vendor", constant = "skyvern")
     @Mapping(target = "id", source = "run.runId")
@@ -50,7 +50,8 @@ interface SkyvernMapper {
     Artifact download(FileInfo file);
 
     /** The status table's Skyvern column; anything else, or no status, is UNKNOWN. */
-    @Named("skyvernColumn")
+    @Override
+    @Named("column")
     @ValueMapping(source = "created", target = "QUEUED")
     @ValueMapping(source = "queued", target = "QUEUED")
     @ValueMapping(source = "running", target = "RUNNING")
@@ -63,11 +64,6 @@ interface SkyvernMapper {
     @ValueMapping(source = MappingConstants.NULL, target = "UNKNOWN")
     @ValueMapping(source = MappingConstants.ANY_UNMAPPED, target = "UNKNOWN")
     ExecutionStatus column(String lowerCaseStatus);
-
-    @Named("canonical")
-    default ExecutionStatus canonical(String vendorStatus) {
-        return column(vendorStatus == null ? null : vendorStatus.toLowerCase(Locale.ROOT));
-    }
 
     /** {@code run_request} is read as plain JSON (docs/codegen.md): its workflow id and title. */
     default Workflow workflow(WorkflowRunResponse run) {
