@@ -85,7 +85,7 @@ class PackagedJarIT extends Specification {
 
     def "a bad configuration stops the jar with one line naming the property (#why)"() {
         when:
-        def process = start(["-Dmicronaut.server.port=0"] + props)
+        def process = start(["-Dmicronaut.server.port=0"] + props, env)
         boolean ended = process.waitFor(60, TimeUnit.SECONDS)
         def stderr = process.errorStream.text.trim()
 
@@ -97,13 +97,16 @@ class PackagedJarIT extends Specification {
         stderr.contains(property)
 
         where:
-        why                    | props                                                                                              || property
-        'no client key'        | []                                                                                                 || 'execgate.clients.<client>.api-key'
-        'vendor url not a URL' | ['-Dexecgate.clients.ci.api-key=k', '-Dexecgate.vendors.skyvern.url=nope', '-Dexecgate.vendors.skyvern.api-key=s'] || 'execgate.vendors.skyvern.url'
+        why                         | props                                                                                              | env                                                                            || property
+        'no client key'             | []                                                                                                 | [:]                                                                            || 'execgate.clients.<client>.api-key'
+        'vendor url not a URL'      | ['-Dexecgate.clients.ci.api-key=k', '-Dexecgate.vendors.skyvern.url=nope', '-Dexecgate.vendors.skyvern.api-key=s'] | [:]                                             || 'execgate.vendors.skyvern.url'
+        'the same, by env variable' | []                                                                                                 | [EXECGATE_CLIENTS_CI_API_KEY: 'k', EXECGATE_VENDORS_KINETIC_URL: 'nope', EXECGATE_VENDORS_KINETIC_API_KEY: 's'] || 'execgate.vendors.kinetic.url'
     }
 
-    private static Process start(List<String> props) {
+    private static Process start(List<String> props, Map<String, String> env = [:]) {
         def command = [System.getProperty('java.home') + '/bin/java'] + props.collect { it.toString() } + ['-jar', JAR]
-        new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+        def builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        builder.environment().putAll(env)
+        builder.start()
     }
 }
