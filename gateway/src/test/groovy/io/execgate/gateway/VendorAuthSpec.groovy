@@ -19,7 +19,7 @@ class VendorAuthSpec extends Specification {
 
     def setup() { gateway.clearVendors() }
 
-    def "#vendor receives its key as #header: #value"() {
+    def "#vendor receives its own key, in #header"() {
         given:
         def (status, file, id) = CALLS[vendor]
         gateway.vendor(vendor).answer(status as int, fixture(vendor, file as String))
