@@ -151,6 +151,18 @@ class RetryAcceptedSpec extends Specification {
         body << [null, '{}', 'null', '{"maxStepsOverride":null}']
     }
 
+    def "a JSON body with a charset parameter is read as JSON"() {
+        given:
+        gateway.vendor('skyvern').answer(200, fixture('skyvern', 'retry-200.json'))
+
+        when:
+        def answer = gateway.retry('skyvern', 'wr_123', '{"maxStepsOverride":3}', ['Content-Type': 'application/json; charset=utf-8'])
+
+        then:
+        answer.status == 202
+        gateway.vendor('skyvern').onlyRequest.header('x-max-steps-override') == '3'
+    }
+
     def "vendorData carries the vendor's raw execution object only when asked for"() {
         given:
         gateway.vendor('skyvern').answer(200, fixture('skyvern', 'retry-200.json'))
