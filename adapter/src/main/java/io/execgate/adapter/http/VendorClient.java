@@ -45,10 +45,6 @@ public final class VendorClient implements AutoCloseable {
         this.bodies = bodies;
     }
 
-    public String vendor() {
-        return vendor;
-    }
-
     /** Sends once; a transport failure becomes UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE or UPSTREAM_ERROR. */
     public VendorResponse send(VendorRequest request) {
         MutableHttpRequest<?> outgoing = HttpRequest.create(request.method(), basePath + request.path())
