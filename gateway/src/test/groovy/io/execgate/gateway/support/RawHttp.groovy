@@ -41,30 +41,39 @@ class RawHttp {
     }
 
     private static Answer parse(byte[] raw) {
-        String text = new String(raw, StandardCharsets.UTF_8)
-        int split = text.indexOf('\r\n\r\n')
-        def lines = text.substring(0, split).split('\r\n')
+        int split = indexOf(raw, '\r\n\r\n'.bytes, 0)
+        def lines = new String(raw, 0, split, StandardCharsets.ISO_8859_1).split('\r\n')
         def answer = new Answer(status: lines[0].split(' ')[1] as int)
         lines.drop(1).each { line ->
             int colon = line.indexOf(':')
             answer.headers[line.substring(0, colon).trim()] = line.substring(colon + 1).trim()
         }
-        String rest = text.substring(split + 4)
-        answer.body = answer.header('Transfer-Encoding') == 'chunked' ? dechunk(rest) : rest
+        byte[] body = Arrays.copyOfRange(raw, split + 4, raw.length)
+        answer.body = new String(answer.header('Transfer-Encoding') == 'chunked' ? dechunk(body) : body, StandardCharsets.UTF_8)
         answer
     }
 
-    private static String dechunk(String chunked) {
-        def out = new StringBuilder()
+    /** Chunk sizes count bytes, so the body is reassembled as bytes before it is decoded. */
+    private static byte[] dechunk(byte[] chunked) {
+        def out = new ByteArrayOutputStream()
         int i = 0
         while (true) {
-            int eol = chunked.indexOf('\r\n', i)
-            int size = Integer.parseInt(chunked.substring(i, eol).trim(), 16)
+            int eol = indexOf(chunked, '\r\n'.bytes, i)
+            int size = Integer.parseInt(new String(chunked, i, eol - i, StandardCharsets.ISO_8859_1).trim(), 16)
             if (size == 0) {
-                return out.toString()
+                return out.toByteArray()
             }
-            out << chunked.substring(eol + 2, eol + 2 + size)
+            out.write(chunked, eol + 2, size)
             i = eol + 2 + size + 2
         }
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        for (int i = from; i <= data.length - pattern.length; i++) {
+            if (Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i
+            }
+        }
+        throw new IllegalStateException('malformed HTTP answer')
     }
 }
