@@ -13,11 +13,12 @@ class ClientAccessSpec extends Specification {
 
     def "#what is 401 UNAUTHENTICATED with zero vendor calls"() {
         when:
-        def answer = gateway.http.send('POST', '/v1/executions/skyvern/wr_1/retry', headers)
+        def answer = gateway.send('POST', '/v1/executions/skyvern/wr_1/retry', headers)
 
         then:
         answer.status == 401
         answer.header('WWW-Authenticate') == 'Bearer'
+        answer.json.requestId == answer.header('X-Request-Id')
         answer.json.code == 'UNAUTHENTICATED'
         answer.json.outcome == 'NOT_SENT'
         gateway.vendorCalls == 0
@@ -39,7 +40,7 @@ class ClientAccessSpec extends Specification {
 
     def "a client limited to kinetic may not use #vendor: 403 FORBIDDEN, zero vendor calls"() {
         when:
-        def answer = gateway.http.send('POST', "/v1/executions/$vendor/3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098/retry",
+        def answer = gateway.send('POST', "/v1/executions/$vendor/3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098/retry",
                 [Authorization: "Bearer ${Gateway.LIMITED_CLIENT_KEY}".toString()])
 
         then:
@@ -57,7 +58,7 @@ class ClientAccessSpec extends Specification {
         gateway.vendor('kinetic').answer(201, Gateway.fixture('kinetic', 'retry-201.json'))
 
         expect:
-        gateway.http.send('POST', '/v1/executions/kinetic/ex-1/retry',
+        gateway.send('POST', '/v1/executions/kinetic/ex-1/retry',
                 [Authorization: "Bearer ${Gateway.LIMITED_CLIENT_KEY}".toString()]).status == 202
     }
 

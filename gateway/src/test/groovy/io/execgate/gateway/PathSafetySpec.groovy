@@ -93,7 +93,7 @@ class PathSafetySpec extends Specification {
 
     def "a raw '#raw' in the id is turned away by the router, as a problem and with zero vendor calls"() {
         when:
-        def answer = gateway.http.send('POST', "/v1/executions/skyvern/$raw/retry", [Authorization: "Bearer $Gateway.CLIENT_KEY".toString()])
+        def answer = gateway.send('POST', "/v1/executions/skyvern/$raw/retry", [Authorization: "Bearer $Gateway.CLIENT_KEY".toString()])
 
         then:
         answer.status in [400, 404, 405]

@@ -17,7 +17,7 @@ class ProblemShapeSpec extends Specification {
 
     def "#method #target is #status #code"() {
         when:
-        def answer = gateway.http.send(method, target, KEY + headers, body)
+        def answer = gateway.send(method, target, KEY + headers, body)
 
         then:
         answer.status == status
@@ -48,7 +48,7 @@ class ProblemShapeSpec extends Specification {
 
     def "the caller's X-Request-Id is echoed on success and on problems"() {
         when:
-        def answer = gateway.http.send('POST', '/v1/nope', KEY + ['X-Request-Id': 'trace-abc-123'])
+        def answer = gateway.send('POST', '/v1/nope', KEY + ['X-Request-Id': 'trace-abc-123'])
 
         then:
         answer.header('X-Request-Id') == 'trace-abc-123'
@@ -58,7 +58,7 @@ class ProblemShapeSpec extends Specification {
 
     def "an X-Request-Id that is not safe to echo (#why) is replaced by a generated one"() {
         when:
-        def answer = gateway.http.send('POST', '/v1/nope', KEY + ['X-Request-Id': given])
+        def answer = gateway.send('POST', '/v1/nope', KEY + ['X-Request-Id': given])
 
         then:
         answer.header('X-Request-Id') ==~ /[0-9a-f-]{36}/
@@ -82,7 +82,7 @@ class ProblemShapeSpec extends Specification {
 
     def "a caller asking for HTML still gets a problem document"() {
         when:
-        def answer = gateway.http.send('POST', '/v1/nope', KEY + [Accept: 'text/html'])
+        def answer = gateway.send('POST', '/v1/nope', KEY + [Accept: 'text/html'])
 
         then:
         answer.status == 404
@@ -91,7 +91,7 @@ class ProblemShapeSpec extends Specification {
 
     def "HEAD on an unknown route answers without a body"() {
         expect:
-        gateway.http.send('HEAD', '/v1/nope', KEY).status == 404
+        gateway.send('HEAD', '/v1/nope', KEY).status == 404
     }
 
     def "an idempotency key that is #why is a 400 naming the header"() {

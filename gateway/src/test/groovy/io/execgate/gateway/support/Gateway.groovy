@@ -72,6 +72,11 @@ class Gateway implements Closeable {
         checked('GET', target) { http.send('GET', target, headers) }
     }
 
+    /** Any request, sent as written, checked like {@link #retry} where the spec knows the route. */
+    RawHttp.Answer send(String method, String target, Map<String, String> headers = [:], String body = null) {
+        checked(method, target) { http.send(method, target, headers, body) }
+    }
+
     /** Runs a call and fails when its answer or any vendor call it caused breaks a spec. */
     private RawHttp.Answer checked(String method, String target, Closure<RawHttp.Answer> call) {
         Map<String, Integer> before = vendors.collectEntries { name, fake -> [(name): fake.requests.size()] }
