@@ -45,7 +45,7 @@ public interface VendorAdapter {
     Execution retry(RetryCommand command, VendorClient client);
 
     /** Reads the current state of an execution; only for vendors listing {@link Operation#GET}. */
-    default Execution get(String executionId, VendorClient client) {
+    default Execution get(ExecutionRef execution, VendorClient client) {
         throw GatewayProblem.of(ProblemCode.OPERATION_NOT_SUPPORTED,
                 "This vendor has no read operation in its spec.");
     }

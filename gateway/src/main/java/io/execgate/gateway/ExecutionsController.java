@@ -1,5 +1,6 @@
 package io.execgate.gateway;
 
+import io.execgate.adapter.ExecutionRef;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.http.PathSegment;
@@ -28,6 +29,8 @@ import java.util.List;
 /**
  * The unified execution endpoints (generated from {@code specs/gateway.yaml}). Resolves the
  * vendor, validates everything before any vendor call, and hands over to the vendor's adapter.
+ * The vendor's raw object ({@code vendorData}) can hold customer data: only {@code ?include=vendorData}
+ * asks the adapter for it.
  * Vendor calls block, so this runs off the event loop. Not final: validation advice proxies it.
  */
 @Controller
@@ -51,12 +54,12 @@ class ExecutionsController implements ExecutionsApi {
         HttpRequest<?> request = currentRequest();
         ConfiguredVendor target = resolve(vendor, request, Operation.RETRY);
         RetryCommand command = new RetryCommand(ExecutionIds.from(request),
-                retryRequest == null ? null : retryRequest.getMaxStepsOverride());
+                retryRequest == null ? null : retryRequest.getMaxStepsOverride(), include == Include.VENDOR_DATA);
         List<ProblemError> errors = target.adapter().validate(command);
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
         }
-        Execution execution = withVendorData(target.adapter().retry(command, target.client()), include);
+        Execution execution = target.adapter().retry(command, target.client());
         MutableHttpResponse<Execution> response = HttpResponse.accepted();
         if (execution.getId() != null) {
             response.header(HttpHeaders.LOCATION, "/v1/executions/" + vendor + "/" + PathSegment.encode(execution.getId()));
@@ -70,8 +73,8 @@ class ExecutionsController implements ExecutionsApi {
                                                 Include include) {
         HttpRequest<?> request = currentRequest();
         ConfiguredVendor target = resolve(vendor, request, Operation.GET);
-        String id = ExecutionIds.from(request);
-        return HttpResponse.ok(withVendorData(target.adapter().get(id, target.client()), include));
+        ExecutionRef execution = new ExecutionRef(ExecutionIds.from(request), include == Include.VENDOR_DATA);
+        return HttpResponse.ok(target.adapter().get(execution, target.client()));
     }
 
     private ConfiguredVendor resolve(String vendor, HttpRequest<?> request, Operation operation) {
@@ -85,11 +88,6 @@ class ExecutionsController implements ExecutionsApi {
                     "This vendor's spec has no such operation; nothing was sent.");
         }
         return target;
-    }
-
-    /** The vendor's raw object can hold customer data: only on {@code ?include=vendorData}. */
-    private static Execution withVendorData(Execution execution, Include include) {
-        return include == Include.VENDOR_DATA ? execution : execution.vendorData(null);
     }
 
     private static HttpRequest<?> currentRequest() {

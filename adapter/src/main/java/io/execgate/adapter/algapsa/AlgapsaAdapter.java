@@ -1,5 +1,6 @@
 package io.execgate.adapter.algapsa;
 
+import io.execgate.adapter.ExecutionRef;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.VendorAdapter;
@@ -19,7 +20,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,11 +71,12 @@ final class AlgapsaAdapter implements VendorAdapter {
         if (!response.isSuccess()) {
             throw client.reject(response, AlgapsaErrors.RETRY);
         }
-        return map(response, command.executionId(), client);
+        return map(response, command.executionId(), command.includeVendorData(), client);
     }
 
     @Override
-    public Execution get(String executionId, VendorClient client) {
+    public Execution get(ExecutionRef execution, VendorClient client) {
+        String executionId = execution.executionId();
         List<ProblemError> errors = uuidErrors(executionId);
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
@@ -85,7 +86,7 @@ final class AlgapsaAdapter implements VendorAdapter {
         if (!response.isSuccess()) {
             throw client.reject(response, AlgapsaErrors.READ);
         }
-        return map(response, null, client);
+        return map(response, null, execution.includeVendorData(), client);
     }
 
     private static List<ProblemError> uuidErrors(String executionId) {
@@ -97,9 +98,8 @@ final class AlgapsaAdapter implements VendorAdapter {
         return request.header("x-tenant-id", tenantId);
     }
 
-    private Execution map(VendorResponse response, String retriedId, VendorClient client) {
+    private Execution map(VendorResponse response, String retriedId, boolean includeVendorData, VendorClient client) {
         AutomationExecutionResponse body = client.read(response, AutomationExecutionResponse.class);
-        Object data = client.tree(response) instanceof Map<?, ?> tree ? tree.get("data") : null;
-        return mapper.toExecution(body.getData(), retriedId, data);
+        return mapper.toExecution(body.getData(), retriedId, client.vendorData(response, includeVendorData, "data"));
     }
 }

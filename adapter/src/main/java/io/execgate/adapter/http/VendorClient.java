@@ -83,9 +83,17 @@ public final class VendorClient implements AutoCloseable {
         return bodies.convert(part, type, () -> unexpected(response));
     }
 
-    /** The body as plain JSON values (maps, lists, strings...), or null when it is not JSON. */
-    public Object tree(VendorResponse response) {
-        return bodies.tree(response.body());
+    /**
+     * The vendor's raw execution object for {@code vendorData}: the body, or the member at
+     * {@code path}, as plain JSON values. Parsed only when the caller asked for it, since it is a
+     * second read of the body.
+     */
+    public Object vendorData(VendorResponse response, boolean wanted, String... path) {
+        Object node = wanted ? bodies.tree(response.body()) : null;
+        for (String member : path) {
+            node = node instanceof java.util.Map<?, ?> map ? map.get(member) : null;
+        }
+        return node;
     }
 
     /** Encodes a request body (a generated vendor model) as JSON. */

@@ -1,5 +1,6 @@
 package io.execgate.adapter.kaizen;
 
+import io.execgate.adapter.ExecutionRef;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.VendorAdapter;
@@ -63,13 +64,13 @@ final class KaizenAdapter implements VendorAdapter {
         io.execgate.vendor.kaizen.model.Execution parsed = execution == null
                 ? new io.execgate.vendor.kaizen.model.Execution()
                 : client.read(response, execution, io.execgate.vendor.kaizen.model.Execution.class);
-        return mapper.toExecution(parsed, command.executionId(), execution);
+        return mapper.toExecution(parsed, command.executionId(), command.includeVendorData() ? execution : null);
     }
 
     @Override
-    public Execution get(String executionId, VendorClient client) {
+    public Execution get(ExecutionRef execution, VendorClient client) {
         VendorResponse response = client.send(VendorRequest.post("/executions/get")
-                .json(client.json(new GetExecutionRequest(executionId))));
+                .json(client.json(new GetExecutionRequest(execution.executionId()))));
         if (!response.isSuccess()) {
             throw client.reject(response, KaizenErrors.TABLE);
         }
@@ -77,8 +78,8 @@ final class KaizenAdapter implements VendorAdapter {
         if (body.getExecution() == null) {
             throw client.unexpected(response);
         }
-        Object raw = client.tree(response) instanceof Map<?, ?> tree ? tree.get("execution") : null;
-        return mapper.toExecution(body.getExecution(), null, raw);
+        return mapper.toExecution(body.getExecution(), null,
+                client.vendorData(response, execution.includeVendorData(), "execution"));
     }
 
     /** Both documented shapes: {@code {"execution":{"execution":{...}}}} and {@code {"execution":{...}}}. */

@@ -51,6 +51,7 @@ final class KineticAdapter implements VendorAdapter {
             throw client.reject(response, KineticErrors.RETRY);
         }
         ExecutionResponse execution = client.read(response, ExecutionResponse.class);
-        return mapper.toExecution(execution, command.executionId(), client.tree(response));
+        return mapper.toExecution(execution, command.executionId(),
+                client.vendorData(response, command.includeVendorData()));
     }
 }

@@ -1,5 +1,6 @@
 package io.execgate.adapter.skyvern;
 
+import io.execgate.adapter.ExecutionRef;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.VendorAdapter;
@@ -60,16 +61,17 @@ final class SkyvernAdapter implements VendorAdapter {
             throw client.reject(response, SkyvernErrors.RETRY);
         }
         WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
-        return mapper.toExecution(run, command.executionId(), client.tree(response));
+        return mapper.toExecution(run, command.executionId(),
+                client.vendorData(response, command.includeVendorData()));
     }
 
     @Override
-    public Execution get(String executionId, VendorClient client) {
-        VendorResponse response = client.send(VendorRequest.get("/v1/runs/" + PathSegment.encode(executionId)));
+    public Execution get(ExecutionRef execution, VendorClient client) {
+        VendorResponse response = client.send(VendorRequest.get("/v1/runs/" + PathSegment.encode(execution.executionId())));
         if (!response.isSuccess()) {
             throw client.reject(response, SkyvernErrors.READ);
         }
         WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
-        return mapper.toExecution(run, null, client.tree(response));
+        return mapper.toExecution(run, null, client.vendorData(response, execution.includeVendorData()));
     }
 }
