@@ -13,7 +13,6 @@ import org.mapstruct.MappingConstants;
 import org.mapstruct.Named;
 import org.mapstruct.ValueMapping;
 
-
 /** AlgaPSA's {@code AutomationExecution} ({@code data}) to the unified {@link Execution}. */
 @Mapper(config = VendorMapping.class)
 interface AlgapsaMapper extends StatusColumn {

@@ -39,10 +39,11 @@ final class VendorBodies {
         this.redactor = redactor;
     }
 
-    <T> T read(VendorResponse response, Class<T> type, Supplier<GatewayProblem> unexpected) {
+    /** Decodes a body into a generated vendor model and checks it against the model's constraints. */
+    <T> T read(byte[] body, Class<T> type, Supplier<GatewayProblem> unexpected) {
         T value;
         try {
-            value = json.readValue(response.body(), type);
+            value = json.readValue(body, type);
         } catch (IOException | RuntimeException undecodable) {
             // The exception's message may quote the body; its type is enough to tell what broke.
             LOG.warn("Vendor answer is not a {}: {}", type.getSimpleName(), undecodable.getClass().getName());
@@ -60,10 +61,6 @@ final class VendorBodies {
             throw unexpected.get();
         }
         return value;
-    }
-
-    <T> T convert(Object tree, Class<T> type, Supplier<GatewayProblem> unexpected) {
-        return read(new VendorResponse(200, null, null, json(tree)), type, unexpected);
     }
 
     /**

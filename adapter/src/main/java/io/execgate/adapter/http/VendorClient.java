@@ -16,6 +16,7 @@ import io.micronaut.http.client.exceptions.ReadTimeoutException;
 
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Map;
 
 /**
  * One configured vendor's connection: adds the vendor's key as its {@link VendorAuth} says, sends
@@ -75,12 +76,12 @@ public final class VendorClient implements AutoCloseable {
 
     /** Decodes a success body into the vendor's generated model, or fails as UPSTREAM_ERROR. */
     public <T> T read(VendorResponse response, Class<T> type) {
-        return bodies.read(response, type, () -> unexpected(response));
+        return bodies.read(response.body(), type, () -> unexpected(response));
     }
 
     /** Decodes a part of a success body (given as plain JSON values), or fails as UPSTREAM_ERROR. */
     public <T> T read(VendorResponse response, Object part, Class<T> type) {
-        return bodies.convert(part, type, () -> unexpected(response));
+        return bodies.read(bodies.json(part), type, () -> unexpected(response));
     }
 
     /**
@@ -91,7 +92,7 @@ public final class VendorClient implements AutoCloseable {
     public Object vendorData(VendorResponse response, boolean wanted, String... path) {
         Object node = wanted ? bodies.tree(response.body()) : null;
         for (String member : path) {
-            node = node instanceof java.util.Map<?, ?> map ? map.get(member) : null;
+            node = node instanceof Map<?, ?> map ? map.get(member) : null;
         }
         return node;
     }

@@ -2,15 +2,15 @@ package io.execgate.gateway.problem;
 
 import io.execgate.api.model.ProblemError;
 import io.micronaut.core.annotation.AnnotationMetadata;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.web.router.MethodBasedRouteMatch;
-import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.web.router.MethodBasedRouteMatch;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
