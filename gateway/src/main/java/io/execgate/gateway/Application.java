@@ -1,16 +1,65 @@
 package io.execgate.gateway;
 
+import io.execgate.gateway.launch.Demo;
+import io.execgate.gateway.launch.LaunchSettings;
+import io.execgate.gateway.launch.StandaloneSandbox;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
 
-/** Starts the gateway. A bad configuration stops it with one line naming the property, exit code 2. */
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Starts ExecGate. The first argument picks what runs:
+ * <ul>
+ *   <li>{@code run} (default): the gateway with the configured vendors; with none configured, the
+ *       built-in sandbox is wired in instead, and it says so;</li>
+ *   <li>{@code demo}: the gateway and the four vendor simulators in this process, printing what to try;</li>
+ *   <li>{@code sandbox}: the simulators alone, on their own ports, for testing other clients.</li>
+ * </ul>
+ * A bad configuration stops the gateway with one line naming the property, exit code 2.
+ */
 public final class Application extends Micronaut {
+    static final String USAGE = "usage: execgate [run|demo|sandbox] [--micronaut-style.options=...]";
+
     private Application() {
     }
 
     public static void main(String[] args) {
-        new Application().args(args).mainClass(Application.class).banner(false).start();
+        boolean named = args.length > 0 && !args[0].startsWith("-");
+        String command = named ? args[0] : "run";
+        String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            case "run" -> runConfigured(rest);
+            case "demo" -> Demo.start(rest, "demo");
+            case "sandbox" -> StandaloneSandbox.start();
+            default -> {
+                System.err.println(USAGE);
+                System.exit(64);
+            }
+        }
+    }
+
+    private static void runConfigured(String[] args) {
+        if (LaunchSettings.anyVendorConfigured(args)) {
+            startGateway(args, Map.of());
+        } else {
+            Demo.start(args, "run: no vendor is configured (execgate.vendors.<vendor>.url), so the built-in sandbox stands in");
+        }
+    }
+
+    /**
+     * Starts the gateway's context and server.
+     *
+     * @param args       command-line options, Micronaut style
+     * @param properties properties set by the launcher (a sandbox's URLs and keys), above the config files
+     */
+    public static ApplicationContext startGateway(String[] args, Map<String, Object> properties) {
+        return new Application().args(args).mainClass(Application.class).banner(false)
+                .properties(properties)
+                .start();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.execgate.gateway.support
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
+import io.execgate.testkit.OpenApiContract
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
 

@@ -1,4 +1,4 @@
-package io.execgate.gateway.support;
+package io.execgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,32 @@
+package io.execgate.gateway.launch;
+
+import io.execgate.sandbox.Sandbox;
+
+/** The text the demo prints: what runs where, and curl lines to try. */
+final class DemoGuide {
+    private DemoGuide() {
+    }
+
+    static String text(String reason, String gateway, Sandbox sandbox, boolean auth, long startedMillis) {
+        String key = auth ? " -H 'Authorization: Bearer <your client key>'" : "";
+        StringBuilder out = new StringBuilder()
+                .append("\nExecGate ").append(reason).append('\n')
+                .append("Gateway: ").append(gateway).append(auth ? " (client keys as configured)" : " (client auth off)")
+                .append(", ready in ").append(startedMillis).append(" ms\n")
+                .append("Simulated vendors:\n");
+        sandbox.simulators().forEach(s -> out.append(String.format("  %-8s %s%n", s.vendor(), s.url())));
+        out.append("\nRetry a failed execution at each vendor (202 Accepted):\n");
+        sandbox.simulators().forEach(s -> out.append("  curl -si -X POST").append(key).append(' ').append(gateway)
+                .append("/v1/executions/").append(s.vendor()).append('/').append(s.failedExecutionId()).append("/retry\n"));
+        out.append("\nA problem answer (AlgaPSA ids are UUIDs; nothing reaches the vendor):\n")
+                .append("  curl -si -X POST").append(key).append(' ').append(gateway).append("/v1/executions/algapsa/not-a-uuid/retry\n")
+                .append("\nRead an execution as it moves (use the id of a retry's answer):\n")
+                .append("  curl -s").append(key).append(' ').append(gateway).append("/v1/executions/skyvern/<id>\n")
+                .append("\nVendors: curl -s").append(key).append(' ').append(gateway).append("/v1/vendors\n")
+                .append("API docs (OpenAPI): ").append(gateway).append("/openapi/gateway.yaml\n")
+                .append("Make a vendor misbehave (README, \"Vendor sandbox\"), e.g. Skyvern's next answer a 429:\n")
+                .append("  curl -s -X POST ").append(sandbox.simulator("skyvern").url())
+                .append("/_sandbox/faults -H 'Content-Type: application/json' -d '{\"fault\":\"rate-limit=5\",\"times\":1}'\n");
+        return out.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package io.execgate.gateway.launch;
+
+import io.execgate.sandbox.Sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code execgate sandbox}: the vendor simulators alone, on their documented ports and keys, for
+ * teams that point their own clients (or an unmodified gateway) at them.
+ */
+public final class StandaloneSandbox {
+    private StandaloneSandbox() {
+    }
+
+    public static void start() {
+        Sandbox.Options defaults = Sandbox.Options.standalone(
+                LaunchSettings.setting("execgate.sandbox.host", "127.0.0.1"),
+                LaunchSettings.duration("execgate.sandbox.step", "1s"));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        defaults.ports().forEach((vendor, port) -> ports.put(vendor,
+                Integer.parseInt(LaunchSettings.setting("execgate.sandbox." + vendor + ".port", String.valueOf(port)))));
+        Sandbox sandbox = Sandbox.start(new Sandbox.Options(defaults.host(), ports, defaults.keys(), defaults.step()));
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
+
+        StringBuilder out = new StringBuilder("\nExecGate vendor sandbox (Ctrl+C stops it)\n");
+        StringBuilder env = new StringBuilder();
+        sandbox.simulators().forEach(s -> {
+            out.append(String.format("  %-8s %-26s key %s   seeded failed execution: %s%n",
+                    s.vendor(), s.url(), s.apiKey(), s.failedExecutionId()));
+            String prefix = "EXECGATE_VENDORS_" + s.vendor().toUpperCase(Locale.ROOT);
+            env.append("  export ").append(prefix).append("_URL=").append(s.url()).append('\n')
+                    .append("  export ").append(prefix).append("_API_KEY=").append(s.apiKey()).append('\n');
+        });
+        out.append("\nThese keys are the sandbox's documented ones, not secrets. To point a gateway at it:\n")
+                .append(env)
+                .append("Each simulator lists its executions at <url>/_sandbox/executions and takes faults at <url>/_sandbox/faults.\n");
+        System.out.println(out);
+    }
+}
