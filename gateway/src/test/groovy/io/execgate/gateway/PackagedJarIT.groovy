@@ -98,7 +98,7 @@ class PackagedJarIT extends Specification {
 
         where:
         why                         | props                                                                                              | env                                                                            || property
-        'no client key'             | []                                                                                                 | [:]                                                                            || 'execgate.clients.<client>.api-key'
+        'no client key'             | ['-Dexecgate.vendors.skyvern.url=http://127.0.0.1:9', '-Dexecgate.vendors.skyvern.api-key=s']       | [:]                                                                            || 'execgate.clients.<client>.api-key'
         'vendor url not a URL'      | ['-Dexecgate.clients.ci.api-key=k', '-Dexecgate.vendors.skyvern.url=nope', '-Dexecgate.vendors.skyvern.api-key=s'] | [:]                                             || 'execgate.vendors.skyvern.url'
         'the same, by env variable' | []                                                                                                 | [EXECGATE_CLIENTS_CI_API_KEY: 'k', EXECGATE_VENDORS_KINETIC_URL: 'nope', EXECGATE_VENDORS_KINETIC_API_KEY: 's'] || 'execgate.vendors.kinetic.url'
     }

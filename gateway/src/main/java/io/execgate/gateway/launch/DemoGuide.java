@@ -18,14 +18,18 @@ final class DemoGuide {
         out.append("\nRetry a failed execution at each vendor (202 Accepted):\n");
         sandbox.simulators().forEach(s -> out.append("  curl -si -X POST").append(key).append(' ').append(gateway)
                 .append("/v1/executions/").append(s.vendor()).append('/').append(s.failedExecutionId()).append("/retry\n"));
-        out.append("\nA problem answer (AlgaPSA ids are UUIDs; nothing reaches the vendor):\n")
-                .append("  curl -si -X POST").append(key).append(' ').append(gateway).append("/v1/executions/algapsa/not-a-uuid/retry\n")
+        Sandbox.Simulator example = sandbox.simulators().get(sandbox.simulators().size() - 1);
+        out.append("\nA problem answer (\"5\" is not an integer; nothing reaches the vendor):\n")
+                .append("  curl -si -X POST").append(key).append(' ').append(gateway).append("/v1/executions/")
+                .append(example.vendor()).append('/').append(example.failedExecutionId())
+                .append("/retry -H 'Content-Type: application/json' -d '{\"maxStepsOverride\":\"5\"}'\n")
                 .append("\nRead an execution as it moves (use the id of a retry's answer):\n")
-                .append("  curl -s").append(key).append(' ').append(gateway).append("/v1/executions/skyvern/<id>\n")
+                .append("  curl -s").append(key).append(' ').append(gateway).append("/v1/executions/")
+                .append(example.vendor()).append("/<id>\n")
                 .append("\nVendors: curl -s").append(key).append(' ').append(gateway).append("/v1/vendors\n")
                 .append("API docs (OpenAPI): ").append(gateway).append("/openapi/gateway.yaml\n")
-                .append("Make a vendor misbehave (README, \"Vendor sandbox\"), e.g. Skyvern's next answer a 429:\n")
-                .append("  curl -s -X POST ").append(sandbox.simulator("skyvern").url())
+                .append("Make a vendor misbehave (README, \"Vendor sandbox\"), e.g. its next answer a 429:\n")
+                .append("  curl -s -X POST ").append(example.url())
                 .append("/_sandbox/faults -H 'Content-Type: application/json' -d '{\"fault\":\"rate-limit=5\",\"times\":1}'\n");
         return out.toString();
     }

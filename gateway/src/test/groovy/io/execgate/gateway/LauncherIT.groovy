@@ -1,0 +1,116 @@
+package io.execgate.gateway
+
+import io.execgate.gateway.support.Gateway
+import io.execgate.gateway.support.Launched
+import io.execgate.gateway.support.RawHttp
+import spock.lang.Specification
+
+import java.util.concurrent.TimeUnit
+
+/**
+ * {@code ./execgate} as the README tells a newcomer to use it: the demo's printed curl lines run
+ * as printed, {@code run} with nothing configured, and {@code sandbox} serving an unmodified gateway.
+ */
+class LauncherIT extends Specification {
+    static final List<String> VENDORS = Gateway.VENDORS
+
+    def "./execgate demo prints curl lines that answer 202 at every vendor and a problem for a bad id"() {
+        given:
+        int port = Launched.freePort()
+        def demo = new Launched(Gateway.ROOT, ['./execgate', 'demo'], [PORT: port as String])
+
+        when:
+        def printed = demo.awaitLine(60) { it.contains('maxStepsOverride') }
+        long firstAnswerMillis = firstAnswer(port, demo)
+        def curls = printed.findAll { it.trim().startsWith('curl -si -X POST') }
+        def answers = curls.collect { line -> curl(line) }
+
+        then:
+        curls.size() == 5
+        VENDORS.every { vendor -> curls.count { it.contains("/v1/executions/$vendor/") } >= 1 }
+        answers.take(4).every { it.startsWith('HTTP/1.1 202 Accepted') }
+        answers.take(4).collect { it.find(/"vendor":"(\w+)"/) { m, v -> v } } == VENDORS
+        answers.last().startsWith('HTTP/1.1 400 Bad Request')
+        answers.last().toLowerCase().contains('content-type: application/problem+json')
+        answers.last().contains('"code":"INVALID_REQUEST"')
+        printed.any { it.contains("http://127.0.0.1:$port/openapi/gateway.yaml") }
+        new RawHttp(port).send('GET', '/openapi/gateway.yaml').body.startsWith('openapi: 3.0.3')
+
+        cleanup:
+        println "./execgate demo: first answer ${firstAnswerMillis} ms after launch"
+        demo?.close()
+    }
+
+    def "./execgate run with no vendor configured starts the sandbox instead, and says so"() {
+        given:
+        int port = Launched.freePort()
+        def run = new Launched(Gateway.ROOT, ['./execgate', 'run'], [PORT: port as String])
+
+        when:
+        def printed = run.awaitLine(60) { it.contains('/v1/executions/skyvern/wr_') }
+        def skyvern = printed.find { it.contains('/v1/executions/skyvern/wr_') }
+
+        then:
+        printed.any { it.contains('no vendor is configured') }
+        curl(skyvern).startsWith('HTTP/1.1 202 Accepted')
+
+        cleanup:
+        run?.close()
+    }
+
+    def "./execgate sandbox serves the vendors an unmodified gateway is pointed at"() {
+        given:
+        Map<String, Integer> ports = VENDORS.collectEntries { [(it): Launched.freePort()] }
+        String opts = ports.collect { vendor, p -> "-Dexecgate.sandbox.${vendor}.port=$p" }.join(' ')
+        def sandbox = new Launched(Gateway.ROOT, ['./execgate', 'sandbox'], [JAVA_OPTS: opts])
+        def printed = sandbox.awaitLine(60) { it.contains('EXECGATE_VENDORS_SKYVERN_API_KEY') }
+        Map<String, String> env = printed.findAll { it.trim().startsWith('export EXECGATE_VENDORS_') }
+                .collectEntries { it.trim().substring('export '.length()).split('=', 2) as List }
+        Map<String, String> failed = VENDORS.collectEntries { vendor ->
+            [(vendor): printed.find { it.trim().startsWith(vendor + ' ') }.find(/seeded failed execution: (\S+)/) { m, id -> id }]
+        }
+        int port = Launched.freePort()
+        def gateway = new Launched(Gateway.ROOT, ['./execgate', 'run'],
+                env + [PORT: port as String, EXECGATE_CLIENTS_CI_API_KEY: 'launcher-client-key'])
+
+        when:
+        firstAnswer(port, gateway)
+        def answers = VENDORS.collectEntries { vendor ->
+            [(vendor): new RawHttp(port).send('POST', "/v1/executions/$vendor/${failed[vendor]}/retry",
+                    [Authorization: 'Bearer launcher-client-key'])]
+        }
+
+        then:
+        ports.every { vendor, p -> printed.any { it.contains("http://127.0.0.1:$p") } }
+        env.size() == 8
+        answers.every { vendor, answer -> answer.status == 202 && answer.json.vendor == vendor && answer.json.retriedId == failed[vendor] }
+        !gateway.lines.any { it.contains('no vendor is configured') }
+
+        cleanup:
+        gateway?.close()
+        sandbox?.close()
+    }
+
+    /** Polls /health (bounded) and returns the milliseconds from launch to its first answer. */
+    private static long firstAnswer(int port, Launched launched) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
+        while (System.nanoTime() < deadline) {
+            try {
+                if (new RawHttp(port).send('GET', '/health').status == 200) {
+                    return launched.millisSinceStart()
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(20)
+            }
+        }
+        throw new IllegalStateException("no answer on $port within 60s:\n${launched.lines.join('\n')}")
+    }
+
+    /** Runs a printed curl line exactly as printed (bash, bounded). */
+    private static String curl(String line) {
+        def process = new ProcessBuilder('bash', '-c', line.trim() + ' --max-time 20').redirectErrorStream(true).start()
+        String out = process.inputStream.text
+        assert process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0
+        out.replace('\r\n', '\n')
+    }
+}
