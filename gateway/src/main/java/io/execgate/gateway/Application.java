@@ -33,7 +33,7 @@ public final class Application extends Micronaut {
         String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
             case "run" -> runConfigured(rest);
-            case "demo" -> Demo.start(rest, "demo");
+            case "demo" -> Demo.start(rest, "demo", LaunchSettings.Configured.read(rest).clients());
             case "sandbox" -> StandaloneSandbox.start();
             default -> {
                 System.err.println(USAGE);
@@ -43,10 +43,12 @@ public final class Application extends Micronaut {
     }
 
     private static void runConfigured(String[] args) {
-        if (LaunchSettings.anyVendorConfigured(args)) {
+        LaunchSettings.Configured configured = LaunchSettings.Configured.read(args);
+        if (configured.vendors()) {
             startGateway(args, Map.of());
         } else {
-            Demo.start(args, "run: no vendor is configured (execgate.vendors.<vendor>.url), so the built-in sandbox stands in");
+            Demo.start(args, "run: no vendor is configured (execgate.vendors.<vendor>.url), so the built-in sandbox stands in",
+                    configured.clients());
         }
     }
 

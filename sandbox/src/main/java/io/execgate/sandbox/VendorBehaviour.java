@@ -33,6 +33,9 @@ public interface VendorBehaviour {
     /** The vendor's answer for a retry of an execution it will not retry. */
     SimulatedAnswer notRetryable(SandboxExecution execution, String status);
 
+    /** The vendor's answer to input it cannot read (a malformed id, header or body). */
+    SimulatedAnswer invalidInput(String message);
+
     /** The vendor's error body for an arbitrary status (used by fault injection). */
     Object errorBody(int status, String message);
 }

@@ -114,6 +114,32 @@ class SimulatorConformanceSpec extends SandboxSpecification {
         'skyvern' | 'no key'      | null        || 403  | [detail: 'Could not validate credentials']
     }
 
+    def "#vendor answers input it cannot read in its own documented shape"() {
+        when:
+        def answer = calls(vendor).callBadly(method, path, null, headers)
+
+        then:
+        answer.status == http
+        answer.json == body
+
+        where:
+        vendor    | method | path                                              | headers                               || http | body
+        'algapsa' | 'POST' | '/api/v1/automation/executions/not-a-uuid/retry' | [:]                                   || 400  | [error: [code: 'VALIDATION_ERROR', message: 'id: cannot be read as UUID']]
+        'algapsa' | 'GET'  | '/api/v1/automation/executions/not-a-uuid'       | [:]                                   || 400  | [error: [code: 'VALIDATION_ERROR', message: 'id: cannot be read as UUID']]
+        'skyvern' | 'POST' | '/v1/agents/runs/wr_1/retry'                      | ['x-max-steps-override': 'many']      || 422  | [detail: [[loc: ['header'], msg: 'x-max-steps-override: cannot be read as Integer', type: 'value_error']]]
+    }
+
+    def "Kaizen answers a body without an id with a 400 in its error shape"() {
+        when:
+        def answer = calls('kaizen').raw('POST', '/executions/retry', '{}',
+                [Authorization: "Bearer ${sandbox.simulator('kaizen').apiKey()}".toString()])
+
+        then:
+        answer.status == 400
+        answer.json.keySet() == ['message'] as Set
+        answer.json.message.endsWith('id: must not be null')
+    }
+
     def "seeded ids look like each vendor's and are the same on every start"() {
         given:
         def again = Sandbox.start(Sandbox.Options.embedded(step()))

@@ -19,16 +19,17 @@ public final class Demo {
     }
 
     /**
-     * @param args   command-line options for the gateway
-     * @param reason the first line printed: why the sandbox is running
+     * @param args               command-line options for the gateway
+     * @param reason             the first line printed: why the sandbox is running
+     * @param clientsConfigured  whether client keys are configured (then auth stays as configured)
      */
-    public static void start(String[] args, String reason) {
+    public static void start(String[] args, String reason, boolean clientsConfigured) {
         Sandbox sandbox = Sandbox.start(Sandbox.Options.embedded(LaunchSettings.duration("execgate.sandbox.step", "1s")));
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
 
         Map<String, Object> properties = new LinkedHashMap<>(sandbox.gatewayProperties());
         properties.put("micronaut.server.host", LaunchSettings.setting("micronaut.server.host", "127.0.0.1"));
-        boolean auth = LaunchSettings.anyClientConfigured(args);
+        boolean auth = clientsConfigured;
         if (!auth) {
             // nobody has a key to present: the contract's one case for auth off, and only on loopback by default
             properties.put("execgate.auth.enabled", false);

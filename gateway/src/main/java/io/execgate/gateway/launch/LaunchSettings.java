@@ -13,22 +13,20 @@ public final class LaunchSettings {
     }
 
     /**
-     * Whether any {@code execgate.vendors.*} property is set, from any source the gateway reads
-     * (config files, system properties, environment variables, {@code args}).
+     * Which of the gateway's property groups are set, from any source the gateway reads (config
+     * files, system properties, environment variables, {@code args}), read once before any context starts.
+     *
+     * @param vendors whether any {@code execgate.vendors.*} property is set
+     * @param clients whether any {@code execgate.clients.*} property is set
      */
-    public static boolean anyVendorConfigured(String[] args) {
-        return !propertyEntries(args, "execgate.vendors").isEmpty();
-    }
+    public record Configured(boolean vendors, boolean clients) {
 
-    /** Whether any {@code execgate.clients.*} property is set. */
-    public static boolean anyClientConfigured(String[] args) {
-        return !propertyEntries(args, "execgate.clients").isEmpty();
-    }
-
-    private static java.util.Collection<String> propertyEntries(String[] args, String prefix) {
-        try (ApplicationContext context = ApplicationContext.builder().args(args).deduceEnvironment(false).build()) {
-            Environment environment = context.getEnvironment().start();
-            return environment.getPropertyEntries(prefix);
+        public static Configured read(String[] args) {
+            try (ApplicationContext context = ApplicationContext.builder().args(args).deduceEnvironment(false).build()) {
+                Environment environment = context.getEnvironment().start();
+                return new Configured(!environment.getPropertyEntries("execgate.vendors").isEmpty(),
+                        !environment.getPropertyEntries("execgate.clients").isEmpty());
+            }
         }
     }
 

@@ -63,6 +63,11 @@ final class AlgaPsaBehaviour implements VendorBehaviour {
     }
 
     @Override
+    public SimulatedAnswer invalidInput(String message) {
+        return new SimulatedAnswer(400, errorBody(400, message));
+    }
+
+    @Override
     public Object errorBody(int status, String message) {
         String code = switch (status) {
             case 400 -> "VALIDATION_ERROR";

@@ -17,7 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** AlgaPSA's automation-execution API, generated from specs/vendors/algapsa.yaml, over the sandbox's executions. */
+/**
+ * AlgaPSA's automation-execution API, generated from specs/vendors/algapsa.yaml, over the sandbox's executions.
+ * Not final: the generated interface's validation is applied by a generated subclass.
+ */
 @Controller
 class AlgaPsaSimulator implements AutomationApi {
     private static final UUID DEFAULT_TENANT = UUID.fromString("6f1c8a3e-2b4d-4e5f-9a7b-0c1d2e3f4a5b");

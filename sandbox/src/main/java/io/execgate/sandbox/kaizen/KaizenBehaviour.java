@@ -75,6 +75,11 @@ final class KaizenBehaviour implements VendorBehaviour {
     }
 
     @Override
+    public SimulatedAnswer invalidInput(String message) {
+        return new SimulatedAnswer(400, errorBody(400, message));
+    }
+
+    @Override
     public Object errorBody(int status, String message) {
         return Map.of("message", message);
     }

@@ -20,7 +20,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-/** Kaizen's executions API, generated from specs/vendors/kaizen.yaml, over the sandbox's executions. */
+/**
+ * Kaizen's executions API, generated from specs/vendors/kaizen.yaml, over the sandbox's executions.
+ * Not final: the generated interface's validation is applied by a generated subclass.
+ */
 @Controller
 class KaizenSimulator implements ExecutionsApi {
     private static final String APP = "https://app.kaizen.sandbox.invalid";

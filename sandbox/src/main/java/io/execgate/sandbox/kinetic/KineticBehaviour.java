@@ -70,6 +70,11 @@ final class KineticBehaviour implements VendorBehaviour {
     }
 
     @Override
+    public SimulatedAnswer invalidInput(String message) {
+        return new SimulatedAnswer(422, errorBody(422, message));
+    }
+
+    @Override
     public Object errorBody(int status, String message) {
         if (status == 422) {
             return new HTTPValidationError().detail(List.of(new ValidationError(List.<Object>of("path", "execution_uuid"), message, "value_error")));

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 
-/** Kinetic's retry API, generated from specs/vendors/kinetic.yaml, over the sandbox's executions. */
+/**
+ * Kinetic's retry API, generated from specs/vendors/kinetic.yaml, over the sandbox's executions.
+ * Not final: the generated interface's validation is applied by a generated subclass.
+ */
 @Controller
 class KineticSimulator implements ExecutionsApi {
     private static final String FILES = "https://files.kinetic.sandbox.invalid/executions/";

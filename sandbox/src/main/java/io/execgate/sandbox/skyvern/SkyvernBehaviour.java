@@ -69,6 +69,11 @@ final class SkyvernBehaviour implements VendorBehaviour {
     }
 
     @Override
+    public SimulatedAnswer invalidInput(String message) {
+        return new SimulatedAnswer(422, errorBody(422, message));
+    }
+
+    @Override
     public Object errorBody(int status, String message) {
         if (status >= 500) {
             return new SkyvernUnexpectedError("Unexpected error: " + message);

@@ -18,6 +18,7 @@ import java.util.Map;
 /**
  * Skyvern's run API, generated from specs/vendors/skyvern.yaml, over the sandbox's executions. Every
  * run here is a workflow run ({@code run_type: workflow_run}).
+ * Not final: the generated interface's validation is applied by a generated subclass.
  */
 @Controller
 class SkyvernSimulator implements RunsApi {

@@ -62,6 +62,14 @@ class VendorCalls {
         answer
     }
 
+    /** A call the spec does not allow (bad input on purpose): only the answer is checked. */
+    Answer callBadly(String method, String path, String body, Map<String, String> extra = [:]) {
+        Map<String, String> headers = AUTH[simulator.vendor()](simulator.apiKey()) + extra
+        Answer answer = raw(method, path, body, headers)
+        assert SPECS[simulator.vendor()].responseErrors(method, path, answer.status, answer.header('Content-Type'), answer.body) == []
+        answer
+    }
+
     /** A call with nothing checked: for the admin API and for answers spoiled on purpose. */
     Answer raw(String method, String path, String body = null, Map<String, String> headers = [:]) {
         def builder = HttpRequest.newBuilder(simulator.url().resolve(path)).timeout(Duration.ofSeconds(20))
