@@ -85,6 +85,11 @@ public final class Sandbox implements AutoCloseable {
             DEFAULT_PORTS.keySet().forEach(vendor -> keys.put(vendor, "sandbox-" + vendor + "-key"));
             return new Options(host, DEFAULT_PORTS, keys, step);
         }
+
+        @Override
+        public String toString() {
+            return "Options[host=" + host + ", ports=" + ports + ", step=" + step + "]"; // never the keys
+        }
     }
 
     /** Starts one simulator per vendor in {@code options.ports()}, in parallel; all or none. */
