@@ -91,6 +91,26 @@ class LauncherIT extends Specification {
         sandbox?.close()
     }
 
+    def "./execgate sandbox on a port already in use stops with one line naming it"() {
+        given:
+        def taken = new ServerSocket(0, 1, InetAddress.getByName('127.0.0.1'))
+        def sandbox = new Launched(Gateway.ROOT, ['./execgate', 'sandbox'],
+                [JAVA_OPTS: "-Dexecgate.sandbox.kinetic.port=${taken.localPort}".toString()])
+
+        when:
+        boolean ended = sandbox.process.waitFor(60, TimeUnit.SECONDS)
+
+        then:
+        ended
+        sandbox.process.exitValue() == 2
+        sandbox.awaitLine(5) { it.startsWith('ExecGate cannot start the sandbox: ') }
+                .any { it.contains("127.0.0.1:${taken.localPort}") }
+
+        cleanup:
+        taken?.close()
+        sandbox?.close()
+    }
+
     /** Polls /health (bounded) and returns the milliseconds from launch to its first answer. */
     private static long firstAnswer(int port, Launched launched) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)

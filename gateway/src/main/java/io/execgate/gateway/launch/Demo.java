@@ -24,8 +24,8 @@ public final class Demo {
      * @param clientsConfigured  whether client keys are configured (then auth stays as configured)
      */
     public static void start(String[] args, String reason, boolean clientsConfigured) {
-        Sandbox sandbox = Sandbox.start(Sandbox.Options.embedded(LaunchSettings.duration("execgate.sandbox.step", "1s")));
-        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
+        Sandbox sandbox = StandaloneSandbox.startOrExit(
+                Sandbox.Options.embedded(LaunchSettings.duration("execgate.sandbox.step", "1s")));
 
         Map<String, Object> properties = new LinkedHashMap<>(sandbox.gatewayProperties());
         properties.put("micronaut.server.host", LaunchSettings.setting("micronaut.server.host", "127.0.0.1"));

@@ -21,8 +21,7 @@ public final class StandaloneSandbox {
         Map<String, Integer> ports = new LinkedHashMap<>();
         defaults.ports().forEach((vendor, port) -> ports.put(vendor,
                 Integer.parseInt(LaunchSettings.setting("execgate.sandbox." + vendor + ".port", String.valueOf(port)))));
-        Sandbox sandbox = Sandbox.start(new Sandbox.Options(defaults.host(), ports, defaults.keys(), defaults.step()));
-        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
+        Sandbox sandbox = startOrExit(new Sandbox.Options(defaults.host(), ports, defaults.keys(), defaults.step()));
 
         StringBuilder out = new StringBuilder("\nExecGate vendor sandbox (Ctrl+C stops it)\n");
         StringBuilder env = new StringBuilder();
@@ -37,5 +36,22 @@ public final class StandaloneSandbox {
                 .append(env)
                 .append("Each simulator lists its executions at <url>/_sandbox/executions and takes faults at <url>/_sandbox/faults.\n");
         System.out.println(out);
+    }
+
+    /**
+     * Starts the simulators and stops them when the JVM stops; a simulator that cannot start (a port
+     * in use) ends the process with one line, exit code 2.
+     */
+    static Sandbox startOrExit(Sandbox.Options options) {
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(options);
+        } catch (RuntimeException e) {
+            System.err.println("ExecGate cannot start the sandbox: " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
+        return sandbox;
     }
 }

@@ -9,12 +9,13 @@ class Launched implements Closeable {
     final Process process
     final List<String> lines = new CopyOnWriteArrayList<>()
     final long startedNanos = System.nanoTime()
+    private final Thread reader
 
     Launched(Path root, List<String> command, Map<String, String> env = [:]) {
         def builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
         builder.environment().putAll(env)
         process = builder.start()
-        Thread.startDaemon("output of ${command.join(' ')}") {
+        reader = Thread.startDaemon("output of ${command.join(' ')}") {
             try {
                 process.inputStream.newReader().eachLine { lines << it }
             } catch (IOException ended) {
@@ -31,6 +32,10 @@ class Launched implements Closeable {
                 return List.copyOf(lines)
             }
             if (!process.alive) {
+                reader.join(5_000) // its last lines may still be on their way
+                if (lines.any(matches)) {
+                    return List.copyOf(lines)
+                }
                 throw new IllegalStateException("ended with ${process.exitValue()}:\n${lines.join('\n')}")
             }
             Thread.sleep(50)
