@@ -13,6 +13,7 @@ import io.execgate.api.model.ProblemError;
 import io.execgate.api.model.RetryRequest;
 import io.execgate.gateway.VendorRegistry.ConfiguredVendor;
 import io.execgate.gateway.filter.ClientAuthFilter;
+import io.execgate.gateway.idempotency.IdempotentRetries;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -37,9 +38,11 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ExecutionsController implements ExecutionsApi {
     private final VendorRegistry vendors;
+    private final IdempotentRetries idempotent;
 
-    ExecutionsController(VendorRegistry vendors) {
+    ExecutionsController(VendorRegistry vendors, IdempotentRetries idempotent) {
         this.vendors = vendors;
+        this.idempotent = idempotent;
     }
 
     /**
@@ -47,6 +50,7 @@ class ExecutionsController implements ExecutionsApi {
      * regex form accepts it, and {@link ExecutionIds} reads the raw segment (a {@code +} is a plus).
      */
     @Override
+    @SuppressWarnings("unchecked") // an idempotent answer's body is already the encoded Execution or problem
     @Post("/v1/executions/{vendor}/{executionId:[^/]+}/retry")
     public HttpResponse<Execution> retryExecution(String vendor, String executionId, String idempotencyKey,
                                                   String requestId, Include include,
@@ -59,6 +63,15 @@ class ExecutionsController implements ExecutionsApi {
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
         }
+        if (idempotencyKey == null) {
+            return retry(vendor, target, command);
+        }
+        String client = ClientAuthFilter.callerOf(request).name();
+        return (HttpResponse<Execution>) (HttpResponse<?>) idempotent.run(request, client, idempotencyKey,
+                IdempotentRetries.fingerprint(vendor, command), () -> retry(vendor, target, command));
+    }
+
+    private static MutableHttpResponse<Execution> retry(String vendor, ConfiguredVendor target, RetryCommand command) {
         Execution execution = target.adapter().retry(command, target.client());
         MutableHttpResponse<Execution> response = HttpResponse.accepted();
         if (execution.getId() != null) {
