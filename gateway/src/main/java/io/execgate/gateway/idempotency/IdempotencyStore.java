@@ -32,6 +32,6 @@ public interface IdempotencyStore {
     /** Stores the claimed request's final answer for replay. */
     void complete(String key, StoredAnswer answer);
 
-    /** Frees a claimed key whose request never reached the vendor, so it may be sent again. */
-    void release(String key);
+    /** Frees a key claimed for {@code fingerprint} whose request never reached the vendor, so it may be sent again. */
+    void release(String key, String fingerprint);
 }

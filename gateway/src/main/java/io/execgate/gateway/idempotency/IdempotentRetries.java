@@ -83,7 +83,7 @@ public final class IdempotentRetries {
         byte[] body = encode(original);
         answer.body(body); // the first answer is these bytes too, so a replay is the same byte for byte
         if (original instanceof Problem problem && problem.getOutcome() == Outcome.NOT_SENT) {
-            store.release(key);
+            store.release(key, fingerprint);
         } else {
             store.complete(key, new StoredAnswer(fingerprint, answer.code(), keptHeaders(answer), body));
         }

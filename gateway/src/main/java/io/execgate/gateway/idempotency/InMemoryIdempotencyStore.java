@@ -69,7 +69,8 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void release(String key) {
-        entries.asMap().computeIfPresent(key, (k, existing) -> existing.answer() == null ? null : existing);
+    public void release(String key, String fingerprint) {
+        entries.asMap().computeIfPresent(key, (k, existing) ->
+                existing.answer() == null && existing.fingerprint().equals(fingerprint) ? null : existing);
     }
 }
