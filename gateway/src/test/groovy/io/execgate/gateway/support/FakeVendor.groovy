@@ -50,6 +50,14 @@ class FakeVendor implements Closeable {
         this
     }
 
+    /** Answers like {@link #answer}, but only after {@code millis}: a slow vendor. */
+    FakeVendor answerAfter(long millis, int status, Object body) {
+        answer(status, body)
+        Closure<Map> answering = script
+        script = { Recorded r -> answering(r) + [delay: millis] }
+        this
+    }
+
     /** Answers with exactly these headers (none added). */
     FakeVendor answerRaw(int status, String body, Map<String, String> headers) {
         script = { Recorded r -> [status: status, body: body, headers: headers] }
@@ -129,6 +137,9 @@ class FakeVendor implements Closeable {
                 return false
             case 'close':
                 return false
+        }
+        if (reaction.delay) {
+            Thread.sleep(reaction.delay as long)
         }
         byte[] body = (reaction.body ?: '').getBytes(StandardCharsets.UTF_8)
         def head = new StringBuilder("HTTP/1.1 ${reaction.status} Fake\r\n")
