@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param apiKey         the secret the gateway sends to this vendor, and to no other
  * @param readTimeout    how long to wait for the vendor's answer once the request is sent
  * @param connectTimeout how long to wait for a connection
+ * @param breakerFailures    consecutive failed calls (no answer, or a 5xx) that open the vendor's circuit
+ * @param breakerOpenFor     how long an open circuit answers 503 without calling, before one trial call
+ * @param maxConcurrentCalls calls in flight to this vendor at most (also its connection pool's size)
  */
 @EachProperty("execgate.vendors")
 public record VendorProperties(
@@ -22,12 +25,17 @@ public record VendorProperties(
         @Nullable String url,
         @Nullable String apiKey,
         @Bindable(defaultValue = "30s") Duration readTimeout,
-        @Bindable(defaultValue = "5s") Duration connectTimeout) {
+        @Bindable(defaultValue = "5s") Duration connectTimeout,
+        @Bindable(defaultValue = "5") int breakerFailures,
+        @Bindable(defaultValue = "30s") Duration breakerOpenFor,
+        @Bindable(defaultValue = "64") int maxConcurrentCalls) {
 
     /** Never prints the key: config objects end up in logs and exception messages. */
     @Override
     public String toString() {
         return "VendorProperties[name=" + name + ", apiKey=" + (apiKey == null ? "unset" : "***")
-                + ", readTimeout=" + readTimeout + ", connectTimeout=" + connectTimeout + "]";
+                + ", readTimeout=" + readTimeout + ", connectTimeout=" + connectTimeout
+                + ", breakerFailures=" + breakerFailures + ", breakerOpenFor=" + breakerOpenFor
+                + ", maxConcurrentCalls=" + maxConcurrentCalls + "]";
     }
 }

@@ -35,8 +35,10 @@ public final class VendorClient implements AutoCloseable {
     private final VendorAuth auth;
     private final HttpClient http;
     private final VendorBodies bodies;
+    private final VendorGuard guard;
 
-    VendorClient(String vendor, URI baseUrl, String apiKey, VendorAuth auth, HttpClient http, VendorBodies bodies) {
+    VendorClient(String vendor, URI baseUrl, String apiKey, VendorAuth auth, HttpClient http, VendorBodies bodies,
+                 VendorGuard guard) {
         this.vendor = vendor;
         String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -44,10 +46,23 @@ public final class VendorClient implements AutoCloseable {
         this.auth = auth;
         this.http = http;
         this.bodies = bodies;
+        this.guard = guard;
     }
 
-    /** Sends once; a transport failure becomes UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE or UPSTREAM_ERROR. */
+    /** The vendor's circuit, for {@code /health}. */
+    public VendorGuard.State circuit() {
+        return guard.state();
+    }
+
+    /**
+     * Sends once, if the vendor's circuit and bulkhead allow it (else 503, nothing sent); a transport
+     * failure becomes UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE or UPSTREAM_ERROR.
+     */
     public VendorResponse send(VendorRequest request) {
+        return guard.call(() -> sendOnce(request));
+    }
+
+    private VendorResponse sendOnce(VendorRequest request) {
         MutableHttpRequest<?> outgoing = HttpRequest.create(request.method(), basePath + request.path())
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         if (apiKey != null) {

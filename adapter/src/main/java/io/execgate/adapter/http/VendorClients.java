@@ -28,10 +28,12 @@ public final class VendorClients {
         config.setConnectTimeout(properties.connectTimeout());
         config.setFollowRedirects(false);
         config.setExceptionOnErrorStatus(false);
+        // as many connections as calls may be in flight: a call never queues for a connection behind the bulkhead
+        config.getConnectionPoolConfiguration().setMaxConcurrentHttp1Connections(Math.max(1, properties.maxConcurrentCalls()));
         try {
             URI origin = new URI(url.getScheme(), null, url.getHost(), url.getPort(), null, null, null);
             HttpClient http = HttpClient.create(origin.toURL(), config);
-            return new VendorClient(properties.name(), url, properties.apiKey(), auth, http, bodies);
+            return new VendorClient(properties.name(), url, properties.apiKey(), auth, http, bodies, new VendorGuard(properties));
         } catch (java.net.URISyntaxException | MalformedURLException e) {
             throw new IllegalArgumentException("execgate.vendors." + properties.name() + ".url is not a URL");
         }

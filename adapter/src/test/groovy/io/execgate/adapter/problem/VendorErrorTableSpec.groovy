@@ -54,9 +54,9 @@ class VendorErrorTableSpec extends Specification {
     def "configured vendor keys are masked in text, longest first"() {
         given:
         def redactor = new SecretRedactor([
-                new io.execgate.adapter.VendorProperties('a', 'http://a', 'key-1', null, null),
-                new io.execgate.adapter.VendorProperties('b', 'http://b', 'key-1-long', null, null),
-                new io.execgate.adapter.VendorProperties('c', null, null, null, null)])
+                new io.execgate.adapter.VendorProperties('a', 'http://a', 'key-1', null, null, 5, null, 64),
+                new io.execgate.adapter.VendorProperties('b', 'http://b', 'key-1-long', null, null, 5, null, 64),
+                new io.execgate.adapter.VendorProperties('c', null, null, null, null, 5, null, 64)])
 
         expect:
         redactor.redact('x key-1-long y key-1 z') == 'x *** y *** z'
