@@ -58,6 +58,15 @@ class FakeVendor implements Closeable {
         this
     }
 
+    /**
+     * Reacts to each request as {@code reaction} says: {@code [status:, body:, headers:, delay:]}, or a
+     * fault {@code [fault: 'hang'|'reset'|'close', millis:]}.
+     */
+    FakeVendor behave(Closure<Map> reaction) {
+        script = reaction
+        this
+    }
+
     /** Answers with exactly these headers (none added). */
     FakeVendor answerRaw(int status, String body, Map<String, String> headers) {
         script = { Recorded r -> [status: status, body: body, headers: headers] }
