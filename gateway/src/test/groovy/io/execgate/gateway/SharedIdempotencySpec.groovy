@@ -119,6 +119,7 @@ class SharedIdempotencySpec extends Specification {
     }
 
     private EmbeddedServer instance(Map<String, Object> extra = [:]) {
+        io.execgate.gateway.support.TestTraffic.secrets([CLIENT_KEY, 'sk-redis-Secret-0009'])
         ApplicationContext.run(EmbeddedServer, [
                 'micronaut.server.port'             : -1,
                 'execgate.clients.ci.api-key'       : CLIENT_KEY,

@@ -48,6 +48,7 @@ class Gateway implements Closeable {
             props["execgate.vendors.${name}.api-key".toString()] = VENDOR_KEYS[name]
             props["execgate.vendors.${name}.read-timeout".toString()] = '2s'
         }
+        TestTraffic.secrets(VENDOR_KEYS.values() + [CLIENT_KEY, LIMITED_CLIENT_KEY])
         server = ApplicationContext.run(EmbeddedServer, props + extra)
         http = new RawHttp(server.port)
     }

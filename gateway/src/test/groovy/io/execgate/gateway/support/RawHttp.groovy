@@ -36,7 +36,9 @@ class RawHttp {
             socket.outputStream.write(head.toString().getBytes(StandardCharsets.UTF_8))
             socket.outputStream.write(payload)
             socket.outputStream.flush()
-            parse(socket.inputStream.readAllBytes())
+            Answer answer = parse(socket.inputStream.readAllBytes())
+            TestTraffic.answer(answer.status, answer.headers, answer.body)
+            answer
         }
     }
 

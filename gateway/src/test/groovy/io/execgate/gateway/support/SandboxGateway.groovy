@@ -30,6 +30,7 @@ class SandboxGateway implements Closeable {
                 'micronaut.server.port'      : -1,
                 'execgate.clients.ci.api-key': CLIENT_KEY]
         sandbox.simulators().each { props["execgate.vendors.${it.vendor()}.read-timeout".toString()] = '1s' }
+        TestTraffic.secrets(sandbox.simulators()*.apiKey() + [CLIENT_KEY])
         server = ApplicationContext.run(EmbeddedServer, props + extra)
         http = new RawHttp(server.port)
     }
