@@ -31,6 +31,7 @@ class ConfigurationSpec extends Specification {
         'auth is on and no client exists'  | [:]                                                                                                    || 'execgate.clients.<client>.api-key'
         'a client has no key'              | ['execgate.clients.ci.vendors': ['skyvern']]                                                           || 'execgate.clients.ci.api-key'
         'a client names an unknown vendor' | CLIENT + ['execgate.clients.ci.vendors': ['acme']]                                                     || 'execgate.clients.ci.vendors'
+        'a claim could expire mid-call'    | CLIENT + ['execgate.vendors.skyvern.url': 'https://s.test', 'execgate.vendors.skyvern.api-key': 'vendor-Secret', 'execgate.vendors.skyvern.read-timeout': '2m'] || 'execgate.idempotency.in-flight-ttl'
         'a read timeout is zero'           | CLIENT + ['execgate.vendors.skyvern.url': 'https://s.test', 'execgate.vendors.skyvern.api-key': 'vendor-Secret', 'execgate.vendors.skyvern.read-timeout': '0s'] || 'execgate.vendors.skyvern.read-timeout'
     }
 

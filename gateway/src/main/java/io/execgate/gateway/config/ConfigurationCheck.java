@@ -2,6 +2,7 @@ package io.execgate.gateway.config;
 
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.VendorProperties;
+import io.execgate.gateway.idempotency.IdempotencyProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -14,17 +15,19 @@ import java.util.stream.Collectors;
 
 /**
  * Refuses to start on a configuration that would fail later or silently: a vendor URL that is not
- * an absolute http(s) URL, a vendor block no adapter knows, a configured vendor without a key, or
- * auth on with no usable client key. Messages name the property and never echo a value.
+ * an absolute http(s) URL, a vendor block no adapter knows, a configured vendor without a key, an
+ * idempotency claim that could expire before a vendor call ends, or auth on with no usable client key. Messages name the property and never echo a value.
  */
 @Context
 public final class ConfigurationCheck {
 
     public ConfigurationCheck(List<VendorProperties> vendors, List<ClientProperties> clients, List<VendorAdapter> adapters,
+                              IdempotencyProperties idempotency,
                               @Value("${execgate.auth.enabled:true}") boolean authEnabled) {
         Set<String> known = adapters.stream().map(VendorAdapter::name).collect(Collectors.toCollection(TreeSet::new));
         vendors.forEach(vendor -> checkVendor(vendor, known));
         clients.forEach(client -> checkClient(client, known, authEnabled));
+        vendors.forEach(vendor -> checkClaimOutlastsCall(vendor, idempotency));
         if (authEnabled && clients.isEmpty()) {
             throw new ConfigurationException("execgate.auth.enabled is true but no client is configured: "
                     + "set execgate.clients.<client>.api-key (or execgate.auth.enabled=false for a local demo)");
@@ -48,6 +51,14 @@ public final class ConfigurationCheck {
         if (vendor.readTimeout().isNegative() || vendor.readTimeout().isZero()
                 || vendor.connectTimeout().isNegative() || vendor.connectTimeout().isZero()) {
             throw new ConfigurationException(prefix + ".read-timeout and .connect-timeout must be positive");
+        }
+    }
+
+    /** A claim that expired while its vendor call could still answer would let the same key call again. */
+    private static void checkClaimOutlastsCall(VendorProperties vendor, IdempotencyProperties idempotency) {
+        if (idempotency.inFlightTtl().compareTo(vendor.connectTimeout().plus(vendor.readTimeout())) <= 0) {
+            throw new ConfigurationException("execgate.idempotency.in-flight-ttl must be longer than execgate.vendors."
+                    + vendor.name() + ".connect-timeout plus .read-timeout");
         }
     }
 
