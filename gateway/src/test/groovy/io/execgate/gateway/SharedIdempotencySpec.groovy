@@ -118,6 +118,33 @@ class SharedIdempotencySpec extends Specification {
         cut?.close()
     }
 
+    def "Redis lost while the vendor works: the caller still gets the vendor's answer"() {
+        given:
+        def doomed = new RedisServer()
+        def cut = instance(['execgate.idempotency.redis-uri': doomed.uri, 'execgate.idempotency.redis-timeout': '1s'])
+        skyvern.clear().answerAfter(800, 200, fixture('skyvern', 'retry-200.json'))
+        def pool = Executors.newSingleThreadExecutor()
+
+        when:
+        def pending = pool.submit({ retry(cut, 'wr_123', [('Idempotency-Key'): 'redis-lost']) } as Callable)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5)
+        while (skyvern.requests.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10)
+        }
+        doomed.close()
+        def answer = pending.get(20, TimeUnit.SECONDS)
+
+        then:
+        answer.status == 202
+        answer.json.id == 'wr_124'
+        skyvern.requests.size() == 1
+
+        cleanup:
+        pool?.shutdownNow()
+        cut?.close()
+        doomed?.close()
+    }
+
     private EmbeddedServer instance(Map<String, Object> extra = [:]) {
         io.execgate.gateway.support.TestTraffic.secrets([CLIENT_KEY, 'sk-redis-Secret-0009'])
         ApplicationContext.run(EmbeddedServer, [

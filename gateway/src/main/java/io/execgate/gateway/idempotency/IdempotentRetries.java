@@ -82,10 +82,16 @@ public final class IdempotentRetries {
         Object original = answer.getBody().orElse(null);
         byte[] body = encode(original);
         answer.body(body); // the first answer is these bytes too, so a replay is the same byte for byte
-        if (original instanceof Problem problem && problem.getOutcome() == Outcome.NOT_SENT) {
-            store.release(key, fingerprint);
-        } else {
-            store.complete(key, new StoredAnswer(fingerprint, answer.code(), keptHeaders(answer), body));
+        try {
+            if (original instanceof Problem problem && problem.getOutcome() == Outcome.NOT_SENT) {
+                store.release(key, fingerprint);
+            } else {
+                store.complete(key, new StoredAnswer(fingerprint, answer.code(), keptHeaders(answer), body));
+            }
+        } catch (RuntimeException storeFailed) {
+            // the vendor has answered: the caller gets that answer; the claim expires after in-flight-ttl
+            LOG.warn("Idempotency store failed ({}) to keep the answer of request {}",
+                    storeFailed.getClass().getName(), RequestIdFilter.of(request));
         }
         return answer;
     }

@@ -90,7 +90,9 @@ final class RedisIdempotencyStore implements IdempotencyStore {
     }
 
     private RedisCommands<String, String> redis() {
-        return connection.get().sync();
+        StatefulRedisConnection<String, String> redis = connection.get();
+        redis.setTimeout(properties.redisTimeout()); // a lost Redis must not hold a retry for Lettuce's default 60 s
+        return redis.sync();
     }
 
     private String encode(Entry entry) {
