@@ -29,7 +29,9 @@ import java.util.List;
 
 /**
  * The unified execution endpoints (generated from {@code specs/gateway.yaml}). Resolves the
- * vendor, validates everything before any vendor call, and hands over to the vendor's adapter.
+ * vendor, validates everything before any vendor call, and hands over to the vendor's adapter —
+ * through {@link IdempotentRetries} when the retry carries an {@code Idempotency-Key}, so that
+ * validation failures (never sent) are not kept for the key.
  * The vendor's raw object ({@code vendorData}) can hold customer data: only {@code ?include=vendorData}
  * asks the adapter for it.
  * Vendor calls block, so this runs off the event loop. Not final: validation advice proxies it.
