@@ -26,17 +26,14 @@ class GracefulShutdownIT extends Specification {
                 "-Dexecgate.vendors.skyvern.url=${skyvern.url}", '-Dexecgate.vendors.skyvern.api-key=shutdown-vendor-key',
                 '-jar', JAR).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start()
         def http = new RawHttp(port)
-        awaitHealth(http)
+        http.awaitHealth(60)
         def pool = Executors.newSingleThreadExecutor()
 
         when:
         def inFlight = pool.submit({
             http.send('POST', '/v1/executions/skyvern/wr_123/retry', [Authorization: 'Bearer shutdown-client-key'])
         } as Callable)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10)
-        while (skyvern.requests.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10)
-        }
+        skyvern.awaitRequest(10)
         gateway.destroy() // SIGTERM
         Thread.sleep(300)
         boolean refusedNew = refuses(port)
@@ -62,19 +59,5 @@ class GracefulShutdownIT extends Specification {
         } catch (IOException refused) {
             return true
         }
-    }
-
-    private static void awaitHealth(RawHttp http) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send('GET', '/health').status == 200) {
-                    return
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100)
-            }
-        }
-        throw new IllegalStateException('the jar did not answer /health within 60s')
     }
 }

@@ -121,7 +121,7 @@ class IdempotencySpec extends Specification {
 
         when:
         def first = pool.submit({ gateway.retry('skyvern', 'wr_9', null, key) } as Callable)
-        waitForVendorCall('skyvern')
+        gateway.vendor('skyvern').awaitRequest(5)
         def second = gateway.retry('skyvern', 'wr_9', null, key)
 
         then:
@@ -186,13 +186,5 @@ class IdempotencySpec extends Specification {
         limited.status == 202
         limited.header('Idempotent-Replayed') == null
         gateway.vendor('kinetic').requests.size() == 2
-    }
-
-    private void waitForVendorCall(String vendor) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5)
-        while (gateway.vendor(vendor).requests.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10)
-        }
-        assert !gateway.vendor(vendor).requests.isEmpty()
     }
 }

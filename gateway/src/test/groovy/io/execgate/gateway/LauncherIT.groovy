@@ -113,17 +113,12 @@ class LauncherIT extends Specification {
 
     /** Polls /health (bounded) and returns the milliseconds from launch to its first answer. */
     private static long firstAnswer(int port, Launched launched) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
-        while (System.nanoTime() < deadline) {
-            try {
-                if (new RawHttp(port).send('GET', '/health').status == 200) {
-                    return launched.millisSinceStart()
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(20)
-            }
+        try {
+            new RawHttp(port).awaitHealth(60)
+        } catch (IllegalStateException silent) {
+            throw new IllegalStateException("${silent.message}:\n${launched.lines.join('\n')}")
         }
-        throw new IllegalStateException("no answer on $port within 60s:\n${launched.lines.join('\n')}")
+        launched.millisSinceStart()
     }
 
     /** Runs a printed curl line exactly as printed (bash, bounded). */

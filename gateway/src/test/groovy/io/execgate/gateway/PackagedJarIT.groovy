@@ -29,17 +29,7 @@ class PackagedJarIT extends Specification {
             props << "-Dexecgate.vendors.${name}.url=${fake.url}" << "-Dexecgate.vendors.${name}.api-key=jar-${name}-key"
         }
         gateway = start(props)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60)
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send('GET', '/health').status == 200) {
-                    return
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200)
-            }
-        }
-        throw new IllegalStateException('the jar did not answer /health within 60s')
+        http.awaitHealth(60)
     }
 
     def cleanupSpec() {

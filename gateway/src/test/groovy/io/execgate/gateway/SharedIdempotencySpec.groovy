@@ -127,10 +127,7 @@ class SharedIdempotencySpec extends Specification {
 
         when:
         def pending = pool.submit({ retry(cut, 'wr_123', [('Idempotency-Key'): 'redis-lost']) } as Callable)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5)
-        while (skyvern.requests.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10)
-        }
+        skyvern.awaitRequest(5)
         doomed.close()
         def answer = pending.get(20, TimeUnit.SECONDS)
 

@@ -96,6 +96,15 @@ class FakeVendor implements Closeable {
         this
     }
 
+    /** Waits (at most {@code seconds}) until a request has arrived: the call is now at the vendor. */
+    void awaitRequest(long seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L
+        while (requests.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10)
+        }
+        assert !requests.isEmpty(): "no request reached the fake vendor within ${seconds}s"
+    }
+
     Recorded getOnlyRequest() {
         assert requests.size() == 1: "expected exactly one vendor call, got ${requests.size()}"
         requests.peek()

@@ -42,6 +42,21 @@ class RawHttp {
         }
     }
 
+    /** Polls {@code GET /health} every 20 ms until it answers 200, for at most {@code seconds}. */
+    void awaitHealth(long seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L
+        while (System.nanoTime() < deadline) {
+            try {
+                if (send('GET', '/health').status == 200) {
+                    return
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(20)
+            }
+        }
+        throw new IllegalStateException("nothing answered /health on port $port within ${seconds}s")
+    }
+
     private static Answer parse(byte[] raw) {
         int split = indexOf(raw, '\r\n\r\n'.bytes, 0)
         def lines = new String(raw, 0, split, StandardCharsets.ISO_8859_1).split('\r\n')
