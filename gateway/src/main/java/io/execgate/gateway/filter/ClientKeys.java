@@ -1,12 +1,11 @@
 package io.execgate.gateway.filter;
 
+import io.execgate.gateway.Sha256;
 import io.execgate.gateway.config.ClientProperties;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +35,7 @@ public final class ClientKeys {
     ClientKeys(List<ClientProperties> clients, @Value("${execgate.auth.enabled:true}") boolean enabled) {
         this.enabled = enabled;
         this.entries = clients.stream().filter(c -> c.apiKey() != null)
-                .map(c -> new Entry(c.name(), sha256(c.apiKey()), c.vendors() == null ? null : Set.copyOf(c.vendors())))
+                .map(c -> new Entry(c.name(), Sha256.of(c.apiKey()), c.vendors() == null ? null : Set.copyOf(c.vendors())))
                 .toList();
     }
 
@@ -49,7 +48,7 @@ public final class ClientKeys {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
-        byte[] presented = sha256(authorization.substring(7).trim());
+        byte[] presented = Sha256.of(authorization.substring(7).trim());
         Entry match = null;
         for (Entry entry : entries) {
             // Look at every entry whatever matched, so timing does not tell which key is close.
@@ -58,13 +57,5 @@ public final class ClientKeys {
             }
         }
         return Optional.ofNullable(match).map(e -> new Caller(e.name(), e.vendors()));
-    }
-
-    private static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.api.model.Outcome;
 import io.execgate.api.model.Problem;
 import io.execgate.api.model.ProblemCode;
+import io.execgate.gateway.Sha256;
 import io.execgate.gateway.filter.RequestIdFilter;
 import io.execgate.gateway.problem.ProblemRenderer;
 import io.micronaut.http.HttpHeaders;
@@ -20,10 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +51,7 @@ public final class IdempotentRetries {
 
     /** What makes two retries the same request: vendor, id, body and the answer's shape. */
     public static String fingerprint(String vendor, RetryCommand command) {
-        return sha256(vendor, command.executionId(), String.valueOf(command.maxStepsOverride()),
+        return Sha256.hex(vendor, command.executionId(), String.valueOf(command.maxStepsOverride()),
                 String.valueOf(command.includeVendorData()));
     }
 
@@ -64,7 +61,7 @@ public final class IdempotentRetries {
      */
     public MutableHttpResponse<?> run(HttpRequest<?> request, String client, String idempotencyKey, String fingerprint,
                                       Supplier<MutableHttpResponse<?>> retry) {
-        String key = sha256(client, idempotencyKey);
+        String key = Sha256.hex(client, idempotencyKey);
         IdempotencyStore.Claim claim = store.claim(key, fingerprint);
         switch (claim.state()) {
             case DONE -> {
@@ -140,19 +137,6 @@ public final class IdempotentRetries {
             return json.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(String... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                digest.update(part.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
 }
