@@ -33,6 +33,7 @@ final class RedisIdempotencyStore implements IdempotencyStore {
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
     private final BeanProvider<StatefulRedisConnection<String, String>> connection;
+    private volatile RedisCommands<String, String> commands;
     private final IdempotencyProperties properties;
     private final JsonMapper json;
 
@@ -89,10 +90,16 @@ final class RedisIdempotencyStore implements IdempotencyStore {
                 encode(new Entry(fingerprint, null, null, null)));
     }
 
+    /** The connection's commands, set up on first use (and tried again while Redis cannot be reached). */
     private RedisCommands<String, String> redis() {
-        StatefulRedisConnection<String, String> redis = connection.get();
-        redis.setTimeout(properties.redisTimeout()); // a lost Redis must not hold a retry for Lettuce's default 60 s
-        return redis.sync();
+        RedisCommands<String, String> current = commands;
+        if (current == null) {
+            StatefulRedisConnection<String, String> redis = connection.get();
+            redis.setTimeout(properties.redisTimeout()); // a lost Redis must not hold a retry for Lettuce's default 60 s
+            current = redis.sync();
+            commands = current;
+        }
+        return current;
     }
 
     private String encode(Entry entry) {
