@@ -1,5 +1,6 @@
 package io.execgate.gateway;
 
+import io.execgate.drift.SpecDiff;
 import io.execgate.gateway.launch.Demo;
 import io.execgate.gateway.launch.LaunchSettings;
 import io.execgate.gateway.launch.StandaloneSandbox;
@@ -17,12 +18,13 @@ import java.util.Map;
  *   <li>{@code run} (default): the gateway with the configured vendors; with none configured, the
  *       built-in sandbox is wired in instead, and it says so;</li>
  *   <li>{@code demo}: the gateway and the four vendor simulators in this process, printing what to try;</li>
- *   <li>{@code sandbox}: the simulators alone, on their own ports, for testing other clients.</li>
+ *   <li>{@code sandbox}: the simulators alone, on their own ports, for testing other clients;</li>
+ *   <li>{@code spec-diff}: what a new version of a vendor's spec does to the adapters (no server starts).</li>
  * </ul>
  * A bad configuration stops the gateway with one line naming the property, exit code 2.
  */
 public final class Application extends Micronaut {
-    static final String USAGE = "usage: execgate [run|demo|sandbox] [--micronaut-style.options=...]";
+    static final String USAGE = "usage: execgate [run|demo|sandbox] [--micronaut-style.options=...] | execgate spec-diff <old> <new> [options]";
 
     private Application() {
     }
@@ -35,6 +37,7 @@ public final class Application extends Micronaut {
             case "run" -> runConfigured(rest);
             case "demo" -> Demo.start(rest, "demo", LaunchSettings.Configured.read(rest).clients());
             case "sandbox" -> StandaloneSandbox.start();
+            case "spec-diff" -> System.exit(SpecDiff.run(rest, System.out, System.err));
             default -> {
                 System.err.println(USAGE);
                 System.exit(64);

@@ -4,7 +4,7 @@ import io.execgate.adapter.ExecutionRef;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.VendorAdapter;
-import io.execgate.adapter.http.PathSegment;
+import io.execgate.adapter.http.VendorEndpoint;
 import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.http.VendorRequest;
@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
  */
 @Singleton
 final class AlgapsaAdapter implements VendorAdapter {
+    static final VendorEndpoint RETRY =
+            VendorEndpoint.post("/api/v1/automation/executions/{id}/retry", AlgapsaErrors.RETRY);
+    static final VendorEndpoint READ = VendorEndpoint.get("/api/v1/automation/executions/{id}", AlgapsaErrors.READ);
+
     /** Canonical 8-4-4-4-12 only: {@code UUID.fromString} would accept {@code 1-1-1-1-1}. */
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -66,10 +70,9 @@ final class AlgapsaAdapter implements VendorAdapter {
 
     @Override
     public Execution retry(RetryCommand command, VendorClient client) {
-        VendorResponse response = client.send(tenant(VendorRequest
-                .post("/api/v1/automation/executions/" + PathSegment.encode(command.executionId()) + "/retry")));
+        VendorResponse response = client.send(tenant(RETRY.request(command.executionId())));
         if (!response.isSuccess()) {
-            throw client.reject(response, AlgapsaErrors.RETRY);
+            throw client.reject(response, RETRY.errors());
         }
         return map(response, command.executionId(), command.includeVendorData(), client);
     }
@@ -81,10 +84,9 @@ final class AlgapsaAdapter implements VendorAdapter {
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
         }
-        VendorResponse response = client.send(tenant(VendorRequest
-                .get("/api/v1/automation/executions/" + PathSegment.encode(executionId))));
+        VendorResponse response = client.send(tenant(READ.request(executionId)));
         if (!response.isSuccess()) {
-            throw client.reject(response, AlgapsaErrors.READ);
+            throw client.reject(response, READ.errors());
         }
         return map(response, null, execution.includeVendorData(), client);
     }

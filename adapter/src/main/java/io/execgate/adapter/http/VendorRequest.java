@@ -16,7 +16,7 @@ public final class VendorRequest {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private byte[] jsonBody;
 
-    private VendorRequest(HttpMethod method, String path) {
+    VendorRequest(HttpMethod method, String path) {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path must start with /");
         }

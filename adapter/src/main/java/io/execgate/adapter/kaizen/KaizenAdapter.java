@@ -6,7 +6,7 @@ import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
-import io.execgate.adapter.http.VendorRequest;
+import io.execgate.adapter.http.VendorEndpoint;
 import io.execgate.adapter.http.VendorResponse;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ProblemCode;
@@ -28,6 +28,9 @@ import java.util.Set;
  */
 @Singleton
 final class KaizenAdapter implements VendorAdapter {
+    static final VendorEndpoint RETRY = VendorEndpoint.post("/executions/retry", KaizenErrors.TABLE);
+    static final VendorEndpoint READ = VendorEndpoint.post("/executions/get", KaizenErrors.TABLE);
+
     private final KaizenMapper mapper;
 
     KaizenAdapter(KaizenMapper mapper) {
@@ -51,10 +54,10 @@ final class KaizenAdapter implements VendorAdapter {
 
     @Override
     public Execution retry(RetryCommand command, VendorClient client) {
-        VendorResponse response = client.send(VendorRequest.post("/executions/retry")
+        VendorResponse response = client.send(RETRY.request()
                 .json(client.json(new RetryExecutionRequest(command.executionId()))));
         if (!response.isSuccess()) {
-            throw client.reject(response, KaizenErrors.TABLE);
+            throw client.reject(response, RETRY.errors());
         }
         RetryExecutionResponse body = client.read(response, RetryExecutionResponse.class);
         if (!body.getSuccess()) {
@@ -69,10 +72,10 @@ final class KaizenAdapter implements VendorAdapter {
 
     @Override
     public Execution get(ExecutionRef execution, VendorClient client) {
-        VendorResponse response = client.send(VendorRequest.post("/executions/get")
+        VendorResponse response = client.send(READ.request()
                 .json(client.json(new GetExecutionRequest(execution.executionId()))));
         if (!response.isSuccess()) {
-            throw client.reject(response, KaizenErrors.TABLE);
+            throw client.reject(response, READ.errors());
         }
         GetExecutionResponse body = client.read(response, GetExecutionResponse.class);
         if (body.getExecution() == null) {

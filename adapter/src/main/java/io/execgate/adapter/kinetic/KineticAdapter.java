@@ -3,10 +3,9 @@ package io.execgate.adapter.kinetic;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.VendorAdapter;
-import io.execgate.adapter.http.PathSegment;
 import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
-import io.execgate.adapter.http.VendorRequest;
+import io.execgate.adapter.http.VendorEndpoint;
 import io.execgate.adapter.http.VendorResponse;
 import io.execgate.api.model.Execution;
 import io.execgate.vendor.kinetic.model.ExecutionResponse;
@@ -22,6 +21,9 @@ import java.util.Set;
  */
 @Singleton
 final class KineticAdapter implements VendorAdapter {
+    static final VendorEndpoint RETRY =
+            VendorEndpoint.post("/api/executions/{execution_uuid}/retry", KineticErrors.RETRY);
+
     private final KineticMapper mapper;
 
     KineticAdapter(KineticMapper mapper) {
@@ -45,10 +47,9 @@ final class KineticAdapter implements VendorAdapter {
 
     @Override
     public Execution retry(RetryCommand command, VendorClient client) {
-        VendorResponse response = client.send(
-                VendorRequest.post("/api/executions/" + PathSegment.encode(command.executionId()) + "/retry"));
+        VendorResponse response = client.send(RETRY.request(command.executionId()));
         if (!response.isSuccess()) {
-            throw client.reject(response, KineticErrors.RETRY);
+            throw client.reject(response, RETRY.errors());
         }
         ExecutionResponse execution = client.read(response, ExecutionResponse.class);
         return mapper.toExecution(execution, command.executionId(),

@@ -58,6 +58,11 @@ public final class VendorErrorTable {
         return codes.getOrDefault(vendorStatus, ProblemCode.UPSTREAM_ERROR);
     }
 
+    /** Whether this vendor status has its own row; any other non-success status is {@code UPSTREAM_ERROR}. */
+    public boolean hasRow(int vendorStatus) {
+        return codes.containsKey(vendorStatus);
+    }
+
     public static String detailFor(ProblemCode code) {
         return DETAILS.getOrDefault(code, DETAILS.get(ProblemCode.UPSTREAM_ERROR));
     }

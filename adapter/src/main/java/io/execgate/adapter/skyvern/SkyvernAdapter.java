@@ -4,10 +4,9 @@ import io.execgate.adapter.ExecutionRef;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.VendorAdapter;
-import io.execgate.adapter.http.PathSegment;
 import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
-import io.execgate.adapter.http.VendorRequest;
+import io.execgate.adapter.http.VendorEndpoint;
 import io.execgate.adapter.http.VendorResponse;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ProblemError;
@@ -25,6 +24,10 @@ import java.util.Set;
  */
 @Singleton
 final class SkyvernAdapter implements VendorAdapter {
+    static final VendorEndpoint RETRY =
+            VendorEndpoint.post("/v1/agents/runs/{workflow_run_id}/retry", SkyvernErrors.RETRY);
+    static final VendorEndpoint READ = VendorEndpoint.get("/v1/runs/{run_id}", SkyvernErrors.READ);
+
     private final SkyvernMapper mapper;
 
     SkyvernAdapter(SkyvernMapper mapper) {
@@ -54,11 +57,10 @@ final class SkyvernAdapter implements VendorAdapter {
     @Override
     public Execution retry(RetryCommand command, VendorClient client) {
         Integer maxSteps = command.maxStepsOverride();
-        VendorResponse response = client.send(VendorRequest
-                .post("/v1/agents/runs/" + PathSegment.encode(command.executionId()) + "/retry")
+        VendorResponse response = client.send(RETRY.request(command.executionId())
                 .header("x-max-steps-override", maxSteps == null ? null : maxSteps.toString()));
         if (!response.isSuccess()) {
-            throw client.reject(response, SkyvernErrors.RETRY);
+            throw client.reject(response, RETRY.errors());
         }
         WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
         return mapper.toExecution(run, command.executionId(),
@@ -67,9 +69,9 @@ final class SkyvernAdapter implements VendorAdapter {
 
     @Override
     public Execution get(ExecutionRef execution, VendorClient client) {
-        VendorResponse response = client.send(VendorRequest.get("/v1/runs/" + PathSegment.encode(execution.executionId())));
+        VendorResponse response = client.send(READ.request(execution.executionId()));
         if (!response.isSuccess()) {
-            throw client.reject(response, SkyvernErrors.READ);
+            throw client.reject(response, READ.errors());
         }
         WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
         return mapper.toExecution(run, null, client.vendorData(response, execution.includeVendorData()));

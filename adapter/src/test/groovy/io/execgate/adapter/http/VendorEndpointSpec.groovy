@@ -1,0 +1,33 @@
+package io.execgate.adapter.http
+
+import io.execgate.adapter.problem.VendorErrorTable
+import spock.lang.Specification
+
+class VendorEndpointSpec extends Specification {
+
+    def "fills the spec's path template in order, each value as exactly one encoded segment"() {
+        when:
+        def request = VendorEndpoint.post('/v1/runs/{run_id}/steps/{step}/retry', VendorErrorTable.standard())
+                .request('wr 1/..', 'a+b')
+
+        then:
+        request.method().name() == 'POST'
+        request.path() == '/v1/runs/wr%201%2F../steps/a%2Bb/retry'
+    }
+
+    def "a template without parameters is sent as written"() {
+        expect:
+        VendorEndpoint.get('/executions/get', VendorErrorTable.standard()).request().path() == '/executions/get'
+    }
+
+    def "the number of values must match the template"() {
+        when:
+        VendorEndpoint.get('/v1/runs/{run_id}', VendorErrorTable.standard()).request(*values)
+
+        then:
+        thrown(IllegalArgumentException)
+
+        where:
+        values << [[], ['a', 'b']]
+    }
+}

@@ -1,0 +1,163 @@
+package io.execgate.drift;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code execgate spec-diff <old-spec> <new-spec> [--vendor NAME] [--format text|markdown|json]
+ * [--fail-on breaking|drift|none]}: what a new version of a vendor's OpenAPI document does to this
+ * gateway. Exit 0 when nothing is at or above {@code --fail-on} (default {@code drift}), 1 when
+ * something is, 2 for unreadable input or a usage error.
+ */
+public final class SpecDiff {
+    static final String USAGE = "usage: execgate spec-diff <old-spec> <new-spec> [--vendor NAME]"
+            + " [--format text|markdown|json] [--fail-on breaking|drift|none]";
+    private static final int USAGE_ERROR = 2;
+
+    private SpecDiff() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns its exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("spec-diff: " + e.getMessage());
+            err.println(USAGE);
+            return USAGE_ERROR;
+        }
+        if (options.help) {
+            out.println(USAGE);
+            return 0;
+        }
+        try {
+            SpecDocument before = SpecDocument.read(options.before);
+            SpecDocument after = SpecDocument.read(options.after);
+            VendorDependencies adapter = adapterFor(options.vendor, before);
+            Report report = new Report(adapter.vendor(), options.before, options.after,
+                    findings(adapter, before, after), options.failOn);
+            out.print(options.format.render(report));
+            out.flush();
+            return report.exitCode();
+        } catch (UnreadableSpec | IllegalArgumentException e) {
+            err.println("spec-diff: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+    }
+
+    /** The adapter's findings first, then every other difference, minus those the first already explain. */
+    static List<Finding> findings(VendorDependencies adapter, SpecDocument before, SpecDocument after) {
+        List<Finding> findings = new ArrayList<>(DependencyCheck.compare(adapter, before, after));
+        List<String> explained = findings.stream().map(Finding::pointer).toList();
+        for (DocumentDiff.Change change : DocumentDiff.between(before.tree, after.tree)) {
+            boolean covered = explained.stream().anyMatch(pointer -> Pointer.within(change.pointer(), pointer)
+                    || (change.kind() != Kind.CHANGED && Pointer.within(pointer, change.pointer())));
+            if (!covered) {
+                findings.add(change.kind().at(operationOf(change.pointer()), null, change.pointer(), change.before(),
+                        change.after(), "Nothing the " + adapter.vendor() + " adapter calls, sends or reads."));
+            }
+        }
+        return findings;
+    }
+
+    /** {@code POST /path} for a pointer inside an operation, else null. */
+    private static String operationOf(String pointer) {
+        String[] tokens = pointer.split("/");
+        if (tokens.length >= 4 && tokens[1].equals("paths")
+                && List.of("get", "put", "post", "delete", "options", "head", "patch", "trace").contains(tokens[3])) {
+            return tokens[3].toUpperCase(Locale.ROOT) + " " + Pointer.unescape(tokens[2]);
+        }
+        return null;
+    }
+
+    /** The named vendor, or the one vendor whose every endpoint the old document has. */
+    private static VendorDependencies adapterFor(String vendor, SpecDocument before) {
+        Map<String, VendorDependencies> vendors = AdapterScan.vendors();
+        if (vendor != null) {
+            VendorDependencies named = vendors.get(vendor.toLowerCase(Locale.ROOT));
+            if (named == null) {
+                throw new IllegalArgumentException("unknown vendor '" + vendor + "' (known: " + String.join(", ", vendors.keySet()) + ")");
+            }
+            return named;
+        }
+        List<VendorDependencies> matching = vendors.values().stream()
+                .filter(candidate -> !candidate.endpoints().isEmpty() && candidate.endpoints().stream()
+                        .allMatch(endpoint -> before.operation(endpoint.endpoint()).isPresent()))
+                .toList();
+        if (matching.size() != 1) {
+            throw new IllegalArgumentException("cannot tell which vendor " + before.name
+                    + " belongs to; pass --vendor (" + String.join(", ", vendors.keySet()) + ")");
+        }
+        return matching.get(0);
+    }
+
+    /** Parsed command line. */
+    static final class Options {
+        String before;
+        String after;
+        String vendor;
+        Format format = Format.TEXT;
+        Severity failOn = Severity.DRIFT;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            List<String> files = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                if (name.equals("-h") || name.equals("--help")) {
+                    options.help = true;
+                    return options;
+                }
+                if (!name.startsWith("--")) {
+                    files.add(arg);
+                    continue;
+                }
+                if (!List.of("--vendor", "--format", "--fail-on").contains(name)) {
+                    throw new IllegalArgumentException("unknown option " + name);
+                }
+                String value;
+                if (arg.contains("=")) {
+                    value = arg.substring(arg.indexOf('=') + 1);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                switch (name) {
+                    case "--vendor" -> options.vendor = value;
+                    case "--format" -> options.format = choice(name, value, Format.class);
+                    case "--fail-on" -> options.failOn = value.equalsIgnoreCase("none") ? null : choice(name, value, Severity.class);
+                    default -> throw new IllegalStateException(name);
+                }
+            }
+            if (files.size() != 2) {
+                throw new IllegalArgumentException("expected two documents, <old-spec> <new-spec>; got " + files.size());
+            }
+            options.before = files.get(0);
+            options.after = files.get(1);
+            if (options.failOn == Severity.INFO) {
+                throw new IllegalArgumentException("--fail-on takes breaking, drift or none");
+            }
+            return options;
+        }
+
+        private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+            try {
+                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " takes " + (type == Format.class ? "text, markdown or json" : "breaking, drift or none")
+                        + ", not '" + value + "'");
+            }
+        }
+    }
+}

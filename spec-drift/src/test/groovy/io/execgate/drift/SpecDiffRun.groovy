@@ -1,0 +1,34 @@
+package io.execgate.drift
+
+import groovy.json.JsonSlurper
+
+/** One run of the command as a user runs it: arguments in, exit code and both streams out. */
+class SpecDiffRun {
+    static final String FIXTURES = 'src/test/resources/drift'
+
+    final int exitCode
+    final String out
+    final String err
+
+    private SpecDiffRun(int exitCode, String out, String err) {
+        this.exitCode = exitCode
+        this.out = out
+        this.err = err
+    }
+
+    static SpecDiffRun of(String... args) {
+        def out = new ByteArrayOutputStream()
+        def err = new ByteArrayOutputStream()
+        int code = SpecDiff.run(args, new PrintStream(out, true, 'UTF-8'), new PrintStream(err, true, 'UTF-8'))
+        new SpecDiffRun(code, out.toString('UTF-8'), err.toString('UTF-8'))
+    }
+
+    /** A fixture pair: {@code drift/<vendor>/old.yaml} against {@code drift/<vendor>/<change>.yaml}. */
+    static SpecDiffRun fixture(String vendor, String change, String... options) {
+        of(*(["$FIXTURES/$vendor/old.yaml", "$FIXTURES/$vendor/${change}.yaml"] + options.toList()) as String[])
+    }
+
+    Map json() {
+        new JsonSlurper().parseText(out) as Map
+    }
+}
