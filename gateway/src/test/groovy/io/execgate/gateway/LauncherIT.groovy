@@ -1,5 +1,6 @@
 package io.execgate.gateway
 
+import groovy.json.JsonSlurper
 import io.execgate.gateway.support.Gateway
 import io.execgate.gateway.support.Launched
 import io.execgate.gateway.support.RawHttp
@@ -109,6 +110,36 @@ class LauncherIT extends Specification {
         cleanup:
         taken?.close()
         sandbox?.close()
+    }
+
+    def "#command spec-diff #change exits #exit, with only the report on stdout"() {
+        given:
+        String drift = 'spec-drift/src/test/resources/drift'
+        List<String> files = ["$drift/$vendor/old.yaml", change == 'missing' ? 'missing.yaml' : "$drift/$vendor/${change}.yaml"]*.toString()
+
+        when:
+        def run = new ProcessBuilder(command.split(' ').toList() + ['spec-diff'] + files + options)
+                .directory(Gateway.ROOT.toFile()).start()
+        String printed = null
+        String complained = null
+        def readers = [Thread.start { printed = run.inputStream.text }, Thread.start { complained = run.errorStream.text }]
+        boolean ended = run.waitFor(60, TimeUnit.SECONDS)
+        readers*.join(5000)
+
+        then:
+        ended
+        run.exitValue() == exit
+        check(printed, complained)
+
+        cleanup:
+        run?.destroyForcibly()
+
+        where:
+        command                                 | vendor    | change                | options                   | exit | check
+        './execgate'                            | 'kinetic' | 'status-cancelled'    | ['--format', 'json']      | 1    | { String stdout, String stderr -> new JsonSlurper().parseText(stdout).findings*.kind == ['STATUS_VALUE_UNMAPPED'] && stderr == '' }
+        'java -jar gateway/target/execgate.jar' | 'skyvern' | 'run-id-dropped'      | ['--fail-on', 'breaking'] | 1    | { String stdout, String stderr -> stdout.startsWith('execgate spec-diff: skyvern') && stdout.contains('READ_FIELD_REMOVED') && stderr == '' }
+        './execgate'                            | 'kaizen'  | 'nesting-nested-only' | []                        | 0    | { String stdout, String stderr -> stdout.contains('0 breaking, 0 drift, 3 info') && stderr == '' }
+        './execgate'                            | 'kaizen'  | 'missing'             | []                        | 2    | { String stdout, String stderr -> stdout == '' && stderr.startsWith('spec-diff: missing.yaml: no such file') }
     }
 
     /** Polls /health (bounded) and returns the milliseconds from launch to its first answer. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.execgate.adapter.http.VendorEndpoint;
+import org.yaml.snakeyaml.LoaderOptions;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.util.DeserializationUtils;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import java.io.IOException;
@@ -31,7 +33,20 @@ import java.util.Optional;
  * finding can point into the file as written), plus its plain JSON tree for the generic diff.
  */
 final class SpecDocument {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Published documents run to megabytes (AlgaPSA's is 3.6 MB); SnakeYAML's default stops at 3 MB. */
+    private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions()).build());
+
+    static {
+        DeserializationUtils.getOptions().setMaxYamlCodePoints(MAX_CODE_POINTS);
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        return options;
+    }
 
     final String name;
     final OpenAPI api;
