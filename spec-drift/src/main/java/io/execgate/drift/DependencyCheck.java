@@ -175,11 +175,7 @@ final class DependencyCheck {
     }
 
     private static Map<String, String> requiredFields(SpecDocument document, RequestBody body, String pointer) {
-        if (body == null || body.getContent() == null) {
-            return Map.of();
-        }
-        ApiResponse asResponse = new ApiResponse().content(body.getContent());
-        SchemaView schema = document.jsonBody(asResponse, pointer);
+        SchemaView schema = body == null ? null : document.jsonBody(body.getContent(), pointer);
         return schema == null ? Map.of() : schema.requiredProperties();
     }
 

@@ -9,6 +9,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -110,10 +111,15 @@ final class SpecDocument {
 
     /** The JSON body schema of a response, or null when it has none. */
     SchemaView jsonBody(ApiResponse response, String pointer) {
-        if (response == null || response.getContent() == null) {
+        return response == null ? null : jsonBody(response.getContent(), pointer);
+    }
+
+    /** The JSON schema of a response's or request body's content, or null when it has none. */
+    SchemaView jsonBody(Content content, String pointer) {
+        if (content == null) {
             return null;
         }
-        for (Map.Entry<String, MediaType> media : response.getContent().entrySet()) {
+        for (Map.Entry<String, MediaType> media : content.entrySet()) {
             if (media.getKey().toLowerCase(Locale.ROOT).contains("json") && media.getValue().getSchema() != null) {
                 return schema(media.getValue().getSchema(), pointer + "/content/" + Pointer.escape(media.getKey()) + "/schema");
             }
