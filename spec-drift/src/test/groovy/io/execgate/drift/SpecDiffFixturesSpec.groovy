@@ -2,6 +2,9 @@ package io.execgate.drift
 
 import groovy.yaml.YamlSlurper
 import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
 
 /**
  * Every kind of finding on a fixture pair, in an OpenAPI 3.0 document (Kaizen's) and a 3.1 one
@@ -11,6 +14,8 @@ import spock.lang.Specification
  */
 class SpecDiffFixturesSpec extends Specification {
     static final List<String> GENERIC = ['ADDED', 'REMOVED', 'CHANGED']
+
+    @TempDir Path temp
 
     def "#vendor (OpenAPI #version), #change: #expected, exit #exit"() {
         when:
@@ -78,6 +83,42 @@ class SpecDiffFixturesSpec extends Specification {
         run.exitCode == 0
         run.json().findings.collect { "$it.severity $it.kind $it.after" as String } == ['INFO STATUS_VALUE_MAPPED paused']
         run.json().findings[0].impact == "The status table already maps 'paused' to PAUSED."
+    }
+
+    def "a new value of another enum the adapter reads is drift, named as such"() {
+        given: "Kinetic's workflow_name as if it were an enum, gaining a value"
+        def yaml = new org.yaml.snakeyaml.Yaml()
+        def old = yaml.load(new File("$SpecDiffRun.FIXTURES/kinetic/old.yaml").text)
+        old.components.schemas.ExecutionResponse.properties.workflow_name.anyOf[0].enum = ['nightly', 'hourly']
+        def now = yaml.load(yaml.dump(old))
+        now.components.schemas.ExecutionResponse.properties.workflow_name.anyOf[0].enum << 'weekly'
+        def before = temp.resolve('old.yaml').toFile()
+        def after = temp.resolve('new.yaml').toFile()
+        before.text = yaml.dump(old)
+        after.text = yaml.dump(now)
+
+        when:
+        def run = SpecDiffRun.of(before.path, after.path, '--format', 'json')
+
+        then:
+        run.exitCode == 1
+        run.json().findings.collect { "$it.severity $it.kind $it.field $it.after" as String } ==
+                ['DRIFT ENUM_VALUE_ADDED 201 body: workflow_name weekly']
+        run.json().findings[0].impact == "KineticMapper reads this field and has not seen 'weekly' before."
+    }
+
+    def "an operation the adapter calls that the old document lacked: Skyvern's real 2026-06-06 retry"() {
+        given:
+        def history = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+
+        when:
+        def run = SpecDiffRun.of(new File(history, 'skyvern_openapi.2026-05-29.318994774.json').path,
+                new File(history, 'skyvern_openapi.2026-06-06.c4b9c79de.json').path, '--vendor', 'skyvern', '--format', 'json')
+
+        then: 'nothing to compare for it, and nothing the adapter relies on changed'
+        run.exitCode == 0
+        run.json().findings.findAll { !(it.kind in GENERIC) }.collect { [it.severity, it.kind, it.operation] } ==
+                [['INFO', 'OPERATION_DOCUMENTED', 'POST /v1/agents/runs/{workflow_run_id}/retry']]
     }
 
     def "a change the adapter tolerates is not breaking: Kaizen answering only the nested shape"() {
