@@ -59,7 +59,16 @@ public final class VendorClient implements AutoCloseable {
      * failure becomes UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE or UPSTREAM_ERROR.
      */
     public VendorResponse send(VendorRequest request) {
-        return guard.call(() -> sendOnce(request));
+        return guard.call(() -> timed(request));
+    }
+
+    private VendorResponse timed(VendorRequest request) {
+        long start = System.nanoTime();
+        try {
+            return sendOnce(request);
+        } finally {
+            VendorTime.add(System.nanoTime() - start);
+        }
     }
 
     private VendorResponse sendOnce(VendorRequest request) {
