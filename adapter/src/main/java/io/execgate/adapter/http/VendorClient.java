@@ -36,9 +36,10 @@ public final class VendorClient implements AutoCloseable {
     private final HttpClient http;
     private final VendorBodies bodies;
     private final VendorGuard guard;
+    private final VendorMetrics metrics;
 
     VendorClient(String vendor, URI baseUrl, String apiKey, VendorAuth auth, HttpClient http, VendorBodies bodies,
-                 VendorGuard guard) {
+                 VendorGuard guard, VendorMetrics metrics) {
         this.vendor = vendor;
         String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
@@ -47,6 +48,7 @@ public final class VendorClient implements AutoCloseable {
         this.http = http;
         this.bodies = bodies;
         this.guard = guard;
+        this.metrics = metrics;
     }
 
     /** The vendor's circuit, for {@code /health}. */
@@ -64,10 +66,15 @@ public final class VendorClient implements AutoCloseable {
 
     private VendorResponse timed(VendorRequest request) {
         long start = System.nanoTime();
+        Integer status = null;
         try {
-            return sendOnce(request);
+            VendorResponse response = sendOnce(request);
+            status = response.status();
+            return response;
         } finally {
-            VendorTime.add(System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            VendorTime.add(nanos);
+            metrics.call(nanos, status);
         }
     }
 

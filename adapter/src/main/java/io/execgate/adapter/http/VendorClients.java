@@ -1,6 +1,8 @@
 package io.execgate.adapter.http;
 
 import io.execgate.adapter.VendorProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import jakarta.inject.Singleton;
@@ -12,9 +14,11 @@ import java.net.URI;
 @Singleton
 public final class VendorClients {
     private final VendorBodies bodies;
+    private final MeterRegistry registry;
 
-    VendorClients(VendorBodies bodies) {
+    VendorClients(VendorBodies bodies, @Nullable MeterRegistry registry) {
         this.bodies = bodies;
+        this.registry = registry;
     }
 
     /**
@@ -33,7 +37,9 @@ public final class VendorClients {
         try {
             URI origin = new URI(url.getScheme(), null, url.getHost(), url.getPort(), null, null, null);
             HttpClient http = HttpClient.create(origin.toURL(), config);
-            return new VendorClient(properties.name(), url, properties.apiKey(), auth, http, bodies, new VendorGuard(properties));
+            VendorGuard guard = new VendorGuard(properties);
+            return new VendorClient(properties.name(), url, properties.apiKey(), auth, http, bodies, guard,
+                    VendorMetrics.of(registry, properties.name(), guard));
         } catch (java.net.URISyntaxException | MalformedURLException e) {
             throw new IllegalArgumentException("execgate.vendors." + properties.name() + ".url is not a URL");
         }

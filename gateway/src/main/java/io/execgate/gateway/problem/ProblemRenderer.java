@@ -17,6 +17,12 @@ import jakarta.inject.Singleton;
 /** Writes a {@link GatewayProblem} as the contract's {@code application/problem+json} answer. */
 @Singleton
 public final class ProblemRenderer {
+    private static final String RENDERED = "execgate.problem";
+
+    /** The problem this request was answered with, or null (for metrics and logs). */
+    public static GatewayProblem renderedFor(HttpRequest<?> request) {
+        return request.getAttribute(RENDERED, GatewayProblem.class).orElse(null);
+    }
 
     /** A new answer for the problem. */
     public MutableHttpResponse<?> render(HttpRequest<?> request, GatewayProblem problem) {
@@ -26,6 +32,7 @@ public final class ProblemRenderer {
     /** Turns {@code response} (keeping headers such as {@code Allow}) into the problem's answer. */
     public MutableHttpResponse<?> render(HttpRequest<?> request, GatewayProblem problem, MutableHttpResponse<?> response) {
         HttpStatus status = HttpStatus.valueOf(problem.status());
+        request.setAttribute(RENDERED, problem);
         response.status(status);
         VendorAnswer answer = problem.vendorAnswer();
         if (answer != null && answer.retryAfter() != null) {
