@@ -6,21 +6,43 @@ import io.execgate.api.model.Health;
 import io.execgate.api.model.HealthStatus;
 import io.execgate.api.model.VendorHealth;
 import io.execgate.api.model.VendorHealthCircuit;
+import io.execgate.api.model.Probe;
+import io.execgate.api.model.ProbeStatus;
+import io.execgate.gateway.idempotency.IdempotencyStore;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /health}: up, and per vendor whether it is configured and how its circuit stands.
- * Reads only the gateway's own state: never calls a vendor (no vendor quota spent).
+ * {@code GET /health}: up, and per vendor whether it is configured and how its circuit stands;
+ * {@code /health/liveness} and {@code /health/readiness} for orchestrators' probes. Reads only the
+ * gateway's own state and its idempotency store: never calls a vendor (no vendor quota spent).
  */
 @Controller
 final class HealthController implements OperationsApi {
     private final VendorRegistry vendors;
+    private final IdempotencyStore idempotency;
 
-    HealthController(VendorRegistry vendors) {
+    HealthController(VendorRegistry vendors, IdempotencyStore idempotency) {
         this.vendors = vendors;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public Probe liveness() {
+        return new Probe(ProbeStatus.UP);
+    }
+
+    /** Not ready while keyed retries would fail closed (Redis unreachable); an open circuit is not unreadiness. */
+    @Override
+    public HttpResponse<Probe> readiness() {
+        ProbeStatus store = idempotency.reachable() ? ProbeStatus.UP : ProbeStatus.DOWN;
+        Map<String, ProbeStatus> checks = Map.of("idempotencyStore", store);
+        return HttpResponse.status(store == ProbeStatus.UP ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(new Probe(store).checks(checks));
     }
 
     @Override

@@ -34,4 +34,9 @@ public interface IdempotencyStore {
 
     /** Frees a key claimed for {@code fingerprint} whose request never reached the vendor, so it may be sent again. */
     void release(String key, String fingerprint);
+
+    /** Whether keyed retries can be served now (readiness); an in-process store always can. */
+    default boolean reachable() {
+        return true;
+    }
 }

@@ -90,6 +90,16 @@ final class RedisIdempotencyStore implements IdempotencyStore {
                 encode(new Entry(fingerprint, null, null, null)));
     }
 
+    /** A PING within {@code redis-timeout}: keyed retries fail closed while Redis cannot be reached. */
+    @Override
+    public boolean reachable() {
+        try {
+            return "PONG".equals(redis().ping());
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+
     /** The connection's commands, set up on first use (and tried again while Redis cannot be reached). */
     private RedisCommands<String, String> redis() {
         RedisCommands<String, String> current = commands;
