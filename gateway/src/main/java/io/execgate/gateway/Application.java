@@ -23,8 +23,10 @@ import java.util.Map;
  * </ul>
  * A bad configuration stops the gateway with one line naming the property, exit code 2.
  */
-public final class Application extends Micronaut {
+public final class Application {
     static final String USAGE = "usage: execgate [run|demo|sandbox] [--micronaut-style.options=...] | execgate spec-diff <old> <new> [options]";
+
+    private static final String LOG_FORMAT = "execgate.log.format";
 
     private Application() {
     }
@@ -33,6 +35,11 @@ public final class Application extends Micronaut {
         boolean named = args.length > 0 && !args[0].startsWith("-");
         String command = named ? args[0] : "run";
         String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
+        if ((command.equals("demo") || command.equals("sandbox")) && System.getProperty(LOG_FORMAT) == null
+                && System.getenv("EXECGATE_LOG_FORMAT") == null) {
+            // people read these; set before the first logger exists (logback.xml reads it once)
+            System.setProperty(LOG_FORMAT, "text");
+        }
         switch (command) {
             case "run" -> runConfigured(rest);
             case "demo" -> Demo.start(rest, "demo", LaunchSettings.Configured.read(rest).clients());
@@ -62,20 +69,27 @@ public final class Application extends Micronaut {
      * @param properties properties set by the launcher (a sandbox's URLs and keys), above the config files
      */
     public static ApplicationContext startGateway(String[] args, Map<String, Object> properties) {
-        return new Application().args(args).mainClass(Application.class).banner(false)
+        return new Startup().args(args).mainClass(Application.class).banner(false)
                 .properties(properties)
                 .start();
     }
 
-    @Override
-    protected void handleStartupException(Environment environment, Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof ConfigurationException config) {
-                // The default handler prints the whole bean path and stack; the property name is what helps.
-                System.err.println("ExecGate cannot start: " + config.getMessage());
-                System.exit(2);
+    /**
+     * Micronaut's launcher, naming the wrong property instead of printing a stack. Nested, and not
+     * Application's superclass, because Micronaut's static logger would start logback before
+     * {@code main} could choose the log format.
+     */
+    private static final class Startup extends Micronaut {
+        @Override
+        protected void handleStartupException(Environment environment, Throwable exception) {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                if (t instanceof ConfigurationException config) {
+                    // The default handler prints the whole bean path and stack; the property name is what helps.
+                    System.err.println("ExecGate cannot start: " + config.getMessage());
+                    System.exit(2);
+                }
             }
+            super.handleStartupException(environment, exception);
         }
-        super.handleStartupException(environment, exception);
     }
 }

@@ -26,6 +26,11 @@ public final class ClientAuthFilter implements Ordered {
         this.problems = problems;
     }
 
+    /** The caller's name once authenticated, for logs; null before (or without) authentication. */
+    public static String callerNameOf(HttpRequest<?> request) {
+        return request.getAttribute(CALLER, ClientKeys.Caller.class).map(ClientKeys.Caller::name).orElse(null);
+    }
+
     /** The authenticated caller of a {@code /v1} request. */
     public static ClientKeys.Caller callerOf(HttpRequest<?> request) {
         return request.getAttribute(CALLER, ClientKeys.Caller.class).orElseThrow();

@@ -20,6 +20,11 @@ public final class ServerTimingFilter implements Ordered {
     public static final String HEADER = "Server-Timing";
     private static final String STARTED = "execgate.startedNanos";
 
+    /** Nanoseconds since this request arrived. */
+    public static long elapsedNanos(HttpRequest<?> request) {
+        return System.nanoTime() - request.getAttribute(STARTED, Long.class).orElseGet(System::nanoTime);
+    }
+
     @RequestFilter
     public void start(HttpRequest<?> request) {
         request.setAttribute(STARTED, System.nanoTime());
@@ -27,7 +32,7 @@ public final class ServerTimingFilter implements Ordered {
 
     @ResponseFilter
     public void report(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        long total = System.nanoTime() - request.getAttribute(STARTED, Long.class).orElseGet(System::nanoTime);
+        long total = elapsedNanos(request);
         long vendor = VendorTime.of(request);
         response.header(HEADER, String.format(Locale.ROOT, "vendor;dur=%.3f, gateway;dur=%.3f",
                 vendor / 1e6, Math.max(0, total - vendor) / 1e6));

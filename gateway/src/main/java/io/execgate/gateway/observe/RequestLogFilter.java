@@ -1,0 +1,55 @@
+package io.execgate.gateway.observe;
+
+import io.execgate.adapter.http.VendorTime;
+import io.execgate.gateway.filter.ClientAuthFilter;
+import io.execgate.gateway.filter.RequestIdFilter;
+import io.execgate.gateway.filter.ServerTimingFilter;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+/**
+ * One log line per answer under {@code /v1}, logger {@code execgate.request}: request id, client,
+ * vendor, operation, status, problem code and outcome, the vendor's HTTP and execution status, and
+ * the total and vendor milliseconds. With the JSON format each is a field of the line; in the text
+ * format they read {@code key=value}. No key, body or vendor words are logged.
+ */
+@ServerFilter("/v1/**")
+public final class RequestLogFilter {
+    private static final Logger LOG = LoggerFactory.getLogger("execgate.request");
+
+    private final Answered.Reader answers;
+
+    RequestLogFilter(Answered.Reader answers) {
+        this.answers = answers;
+    }
+
+    @ResponseFilter
+    public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        Answered answer = answers.read(request, response);
+        LOG.info("{} {} {} {} {} {} {} {} {} {} {}",
+                kv("requestId", RequestIdFilter.of(request)),
+                kv("client", ClientAuthFilter.callerNameOf(request)),
+                kv("vendor", answer.vendor()),
+                kv("operation", answer.operation()),
+                kv("status", answer.status()),
+                kv("code", answer.code()),
+                kv("outcome", answer.outcome()),
+                kv("vendorHttpStatus", answer.vendorHttpStatus()),
+                kv("vendorStatus", answer.vendorStatus()),
+                kv("durationMs", millis(ServerTimingFilter.elapsedNanos(request))),
+                kv("vendorMs", millis(VendorTime.of(request))));
+    }
+
+    private static double millis(long nanos) {
+        return Math.round(nanos / 1e3) / 1e3;
+    }
+}
