@@ -18,7 +18,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.util.DeserializationUtils;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import java.io.IOException;
@@ -39,10 +38,6 @@ final class SpecDocument {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions()).build());
 
-    static {
-        DeserializationUtils.getOptions().setMaxYamlCodePoints(MAX_CODE_POINTS);
-    }
-
     private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_CODE_POINTS);
@@ -61,11 +56,9 @@ final class SpecDocument {
 
     /** Reads a YAML or JSON document (JSON is YAML). */
     static SpecDocument read(String file) throws UnreadableSpec {
-        String content;
         JsonNode tree;
         try {
-            content = Files.readString(Path.of(file));
-            tree = YAML.readTree(content);
+            tree = YAML.readTree(Files.readString(Path.of(file)));
         } catch (NoSuchFileException e) {
             throw new UnreadableSpec(file + ": no such file");
         } catch (JsonProcessingException e) {
@@ -78,7 +71,8 @@ final class SpecDocument {
         }
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(content, null, options);
+        // the tree read above, not the text again: one parse of a document of several MB
+        SwaggerParseResult result = new OpenAPIV3Parser().parseJsonNode(file, tree, options);
         if (result.getOpenAPI() == null || result.getOpenAPI().getPaths() == null) {
             throw new UnreadableSpec(file + ": not a usable OpenAPI document"
                     + (result.getMessages() == null || result.getMessages().isEmpty() ? "" : " (" + String.join("; ", result.getMessages()) + ")"));
