@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 record Answered(String vendor, String operation, int status, String code, String outcome,
                 Integer vendorHttpStatus, String vendorStatus, boolean replayed) {
     static final String NONE = "none";
+    private static final String ATTRIBUTE = "execgate.answered";
 
     /** Reads the facts off a request and its answer. */
     @Singleton
@@ -38,7 +39,17 @@ record Answered(String vendor, String operation, int status, String code, String
             this.json = json;
         }
 
+        /** The answer's facts, worked out once per request: the log line and the meters both ask. */
         Answered read(HttpRequest<?> request, MutableHttpResponse<?> response) {
+            Answered known = request.getAttribute(ATTRIBUTE, Answered.class).orElse(null);
+            if (known == null) {
+                known = readAnswer(request, response);
+                request.setAttribute(ATTRIBUTE, known);
+            }
+            return known;
+        }
+
+        private Answered readAnswer(HttpRequest<?> request, MutableHttpResponse<?> response) {
             String[] segments = request.getPath().split("/");
             String vendor = segments.length > 3 && vendors.contains(segments[3]) ? segments[3] : "unknown";
             String operation = request.getMethod() == HttpMethod.POST && request.getPath().endsWith("/retry") ? "retry"
