@@ -44,9 +44,14 @@ public final class RequestLogFilter {
                 kv("code", answer.code()),
                 kv("outcome", answer.outcome()),
                 kv("vendorHttpStatus", answer.vendorHttpStatus()),
-                kv("vendorStatus", answer.vendorStatus()),
+                kv("vendorStatus", printable(answer.vendorStatus())),
                 kv("durationMs", millis(ServerTimingFilter.elapsedNanos(request))),
                 kv("vendorMs", millis(VendorTime.of(request))));
+    }
+
+    /** The vendor's status is the vendor's text: a line break in it must not start a forged log line. */
+    private static String printable(String text) {
+        return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static double millis(long nanos) {
