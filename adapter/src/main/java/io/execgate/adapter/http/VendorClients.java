@@ -2,23 +2,37 @@ package io.execgate.adapter.http;
 
 import io.execgate.adapter.VendorProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.HttpClientRegistry;
+import io.micronaut.http.client.LoadBalancer;
 import jakarta.inject.Singleton;
 
 import java.net.MalformedURLException;
 import java.net.URI;
 
-/** Builds a {@link VendorClient} from a vendor's configuration block. */
+/**
+ * Builds a {@link VendorClient} from a vendor's configuration block.
+ *
+ * <p>The HTTP client comes from the application context's client registry rather than
+ * {@code HttpClient.create}: so it runs the context's client filters (tracing puts the W3C
+ * {@code traceparent} on every vendor call) and shares the server's event loop instead of
+ * starting threads of its own per vendor.
+ */
 @Singleton
 public final class VendorClients {
     private final VendorBodies bodies;
-    private final MeterRegistry registry;
+    private final MeterRegistry meters;
+    private final HttpClientRegistry<?> clients;
+    private final BeanContext context;
 
-    VendorClients(VendorBodies bodies, @Nullable MeterRegistry registry) {
+    VendorClients(VendorBodies bodies, @Nullable MeterRegistry meters, HttpClientRegistry<?> clients, BeanContext context) {
         this.bodies = bodies;
-        this.registry = registry;
+        this.meters = meters;
+        this.clients = clients;
+        this.context = context;
     }
 
     /**
@@ -36,10 +50,10 @@ public final class VendorClients {
         config.getConnectionPoolConfiguration().setMaxConcurrentHttp1Connections(Math.max(1, properties.maxConcurrentCalls()));
         try {
             URI origin = new URI(url.getScheme(), null, url.getHost(), url.getPort(), null, null, null);
-            HttpClient http = HttpClient.create(origin.toURL(), config);
+            HttpClient http = clients.resolveClient(null, LoadBalancer.fixed(origin.toURL()), config, context);
             VendorGuard guard = new VendorGuard(properties);
             return new VendorClient(properties.name(), url, properties.apiKey(), auth, http, bodies, guard,
-                    VendorMetrics.of(registry, properties.name(), guard));
+                    VendorMetrics.of(meters, properties.name(), guard));
         } catch (java.net.URISyntaxException | MalformedURLException e) {
             throw new IllegalArgumentException("execgate.vendors." + properties.name() + ".url is not a URL");
         }

@@ -1,0 +1,135 @@
+package io.execgate.gateway
+
+import io.execgate.gateway.support.Gateway
+import io.execgate.gateway.support.OtlpCollector
+import io.execgate.gateway.support.OtlpCollector.Span
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+import static io.execgate.gateway.support.Gateway.fixture
+
+/**
+ * Tracing (OpenTelemetry): a server span per gateway request, a client span per vendor call, the
+ * W3C {@code traceparent} passed on to the vendor, and spans exported only when the standard
+ * {@code otel.*} properties switch an exporter on.
+ */
+class TracingSpec extends Specification {
+    static final String CLIENT_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736'
+    static final String CLIENT_SPAN = '00f067aa0ba902b7'
+    static final String TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/
+
+    @Shared @AutoCleanup OtlpCollector collector = new OtlpCollector()
+    @Shared @AutoCleanup Gateway gateway = new Gateway(
+            'otel.traces.exporter': 'otlp',
+            'otel.exporter.otlp.protocol': 'http/protobuf',
+            'otel.exporter.otlp.traces.endpoint': collector.tracesUrl,
+            'otel.bsp.schedule.delay': '50')
+
+    def setup() {
+        gateway.clearVendors()
+        collector.clear()
+    }
+
+    def "the caller's trace continues through the gateway to the vendor"() {
+        given:
+        gateway.vendor('skyvern').answer(200, fixture('skyvern', 'retry-200.json'))
+
+        when:
+        def answer = gateway.retry('skyvern', 'wr_traced_1', null, [traceparent: "00-$CLIENT_TRACE-$CLIENT_SPAN-01".toString()])
+        def sent = gateway.vendor('skyvern').onlyRequest.header('traceparent')
+        def spans = collector.awaitSpans(2, 10)
+        def server = spans.find { it.kind == Span.SERVER }
+        def vendorCall = spans.find { it.kind == Span.CLIENT }
+
+        then: 'the vendor is called in the caller trace, from the gateway span of that call'
+        answer.status == 202
+        (sent =~ TRACEPARENT).matches()
+        (sent =~ TRACEPARENT)[0][1] == CLIENT_TRACE
+        (sent =~ TRACEPARENT)[0][2] == vendorCall.spanId
+
+        and: 'the request span is a child of the caller span, the vendor call a child of the request span'
+        server.traceId == CLIENT_TRACE
+        server.parentSpanId == CLIENT_SPAN
+        server.name == 'POST /v1/executions/{vendor}/{executionId:[^/]+}/retry'  // the route as the gateway declares it
+        vendorCall.traceId == CLIENT_TRACE
+        vendorCall.parentSpanId == server.spanId
+        vendorCall.name.startsWith('POST')
+        vendorCall.attributes['http.response.status_code'] == 200
+    }
+
+    def "without a caller trace the gateway starts one and the vendor gets it"() {
+        given:
+        gateway.vendor('kinetic').answer(201, fixture('kinetic', 'retry-201.json'))
+
+        when:
+        gateway.retry('kinetic', 'ex-traced-2')
+        def sent = gateway.vendor('kinetic').onlyRequest.header('traceparent')
+        def spans = collector.awaitSpans(2, 10)
+
+        then:
+        (sent =~ TRACEPARENT).matches()
+        spans*.traceId.unique() == [(sent =~ TRACEPARENT)[0][1]]
+        spans.find { it.kind == Span.SERVER }.parentSpanId == null
+    }
+
+    def "a request refused before any vendor call has its span and no vendor span"() {
+        when:
+        def answer = gateway.retry('kaizen', 'exec_untraced', '{"reason": ')
+        def spans = collector.awaitSpans(1, 10)
+        Thread.sleep(300)  // a vendor span, were there one, is exported in the same batch or the next
+
+        then:
+        answer.status == 400
+        gateway.vendorCalls == 0
+        collector.spans.size() == 1
+        spans[0].kind == Span.SERVER
+        spans[0].attributes['http.response.status_code'] == 400
+    }
+
+    def "probes and scrapes make no spans; exported spans carry no key"() {
+        given:
+        gateway.vendor('algapsa').answer(200, fixture('algapsa', 'retry-200.json'))
+
+        when:
+        gateway.http.send('GET', '/health/liveness', [:])
+        gateway.http.send('GET', '/prometheus', [:])
+        gateway.retry('algapsa', Gateway.TENANT)
+        def spans = collector.awaitSpans(2, 10)
+        Thread.sleep(300)
+        def exported = collector.exports.collect { new String(it.body, 'ISO-8859-1') }.join()
+
+        then:
+        collector.spans.size() == 2
+        spans.every { !it.name.contains('health') && !it.name.contains('prometheus') }
+        absent(exported, [Gateway.CLIENT_KEY] + (Gateway.VENDOR_KEYS.values() as List))
+    }
+
+    def "no span leaves the process unless an exporter is chosen"() {
+        given: 'the collector address is known, but otel.traces.exporter is not set'
+        def quiet = new OtlpCollector()
+        def untraced = new Gateway(
+                'otel.exporter.otlp.protocol': 'http/protobuf',
+                'otel.exporter.otlp.traces.endpoint': quiet.tracesUrl,
+                'otel.bsp.schedule.delay': '50')
+        untraced.vendor('kinetic').answer(201, fixture('kinetic', 'retry-201.json'))
+
+        when:
+        untraced.retry('kinetic', 'ex-untraced-3')
+        Thread.sleep(500)
+
+        then: 'the vendor still gets a traceparent (a trace id to quote to the vendor), nothing is exported'
+        (untraced.vendor('kinetic').onlyRequest.header('traceparent') =~ TRACEPARENT).matches()
+        quiet.exports.isEmpty()
+
+        cleanup:
+        untraced?.close()
+        quiet?.close()
+    }
+
+    /** Fails naming only how many: a failure message must not print a key. */
+    private static void absent(String text, List<String> values) {
+        int found = values.count { text.contains(it) }
+        assert found == 0: "$found configured key(s) appear in the exported spans"
+    }
+}
