@@ -21,7 +21,7 @@ class LauncherIT extends Specification {
         def demo = new Launched(Gateway.ROOT, ['./execgate', 'demo'], [PORT: port as String])
 
         when:
-        def printed = demo.awaitLine(60) { it.contains('maxStepsOverride') }
+        def printed = demo.awaitLine(60) { it.contains('/_sandbox/faults') }
         long firstAnswerMillis = firstAnswer(port, demo)
         def curls = printed.findAll { it.trim().startsWith('curl -si -X POST') }
         def answers = curls.collect { line -> curl(line) }
@@ -36,6 +36,14 @@ class LauncherIT extends Specification {
         answers.last().contains('"code":"INVALID_REQUEST"')
         printed.any { it.contains("http://127.0.0.1:$port/openapi/gateway.yaml") }
         new RawHttp(port).send('GET', '/openapi/gateway.yaml').body.startsWith('openapi: 3.0.3')
+
+        and: 'the API docs, metrics and readiness it points to answer'
+        printed.any { it.startsWith("API docs: http://127.0.0.1:$port/docs/ ") }
+        new RawHttp(port).send('GET', '/docs/').body.contains('SwaggerUIBundle')
+        printed.any { it.contains("curl -s http://127.0.0.1:$port/prometheus") }
+        new RawHttp(port).send('GET', '/prometheus').body.contains('execgate_requests_total{code="INVALID_REQUEST"')
+        printed.any { it.contains("curl -s http://127.0.0.1:$port/health/readiness") }
+        new RawHttp(port).send('GET', '/health/readiness').json == [status: 'UP', checks: [idempotencyStore: 'UP']]
 
         cleanup:
         println "./execgate demo: first answer ${firstAnswerMillis} ms after launch"

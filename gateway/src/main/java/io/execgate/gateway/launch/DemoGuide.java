@@ -27,7 +27,12 @@ final class DemoGuide {
                 .append("  curl -s").append(key).append(' ').append(gateway).append("/v1/executions/")
                 .append(example.vendor()).append("/<id>\n")
                 .append("\nVendors: curl -s").append(key).append(' ').append(gateway).append("/v1/vendors\n")
-                .append("API docs (OpenAPI): ").append(gateway).append("/openapi/gateway.yaml\n")
+                .append("API docs: ").append(gateway).append("/docs/ (Swagger UI over ").append(gateway)
+                .append("/openapi/gateway.yaml)\n")
+                .append("Metrics: curl -s ").append(gateway).append("/prometheus | grep execgate_\n")
+                .append("Health: curl -s ").append(gateway).append("/health/readiness\n")
+                .append("Traces: start with OTEL_TRACES_EXPORTER=logging to print each request's spans here,"
+                        + " or =otlp with OTEL_EXPORTER_OTLP_ENDPOINT for a collector\n")
                 .append("Make a vendor misbehave (README, \"Vendor sandbox\"), e.g. its next answer a 429:\n")
                 .append("  curl -s -X POST ").append(example.url())
                 .append("/_sandbox/faults -H 'Content-Type: application/json' -d '{\"fault\":\"rate-limit=5\",\"times\":1}'\n");
