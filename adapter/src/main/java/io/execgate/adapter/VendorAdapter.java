@@ -9,6 +9,7 @@ import io.execgate.api.model.ProblemError;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The port every vendor implements: translate the unified retry (and read) into the vendor's own
@@ -41,11 +42,14 @@ public interface VendorAdapter {
                 : List.of(new ProblemError("body.maxStepsOverride", "is not supported by this vendor"));
     }
 
-    /** Sends the retry once and maps the answer; failures are thrown as {@link GatewayProblem}. */
-    Execution retry(RetryCommand command, VendorClient client);
+    /**
+     * Sends the retry once and maps the answer when it arrives; failures complete the future with a
+     * {@link GatewayProblem} (a command the vendor cannot take may also be thrown at once).
+     */
+    CompletableFuture<Execution> retry(RetryCommand command, VendorClient client);
 
     /** Reads the current state of an execution; only for vendors listing {@link Operation#GET}. */
-    default Execution get(ExecutionRef execution, VendorClient client) {
+    default CompletableFuture<Execution> get(ExecutionRef execution, VendorClient client) {
         throw GatewayProblem.of(ProblemCode.OPERATION_NOT_SUPPORTED,
                 "This vendor has no read operation in its spec.");
     }

@@ -23,9 +23,16 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.core.propagation.PropagatedContext;
+import jakarta.inject.Named;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The unified execution endpoints (generated from {@code specs/gateway.yaml}). Resolves the
@@ -34,17 +41,22 @@ import java.util.List;
  * validation failures (never sent) are not kept for the key.
  * The vendor's raw object ({@code vendorData}) can hold customer data: only {@code ?include=vendorData}
  * asks the adapter for it.
- * Vendor calls block, so this runs off the event loop. Not final: validation advice proxies it.
+ *
+ * <p>Runs on the event loop and holds no thread while the vendor answers: the vendor call is
+ * asynchronous. Only a keyed retry moves to the blocking pool, since its idempotency store may be
+ * Redis. Not final: validation advice proxies it.
  */
 @Controller
-@ExecuteOn(TaskExecutors.BLOCKING)
 class ExecutionsController implements ExecutionsApi {
     private final VendorRegistry vendors;
     private final IdempotentRetries idempotent;
+    private final Scheduler blocking;
 
-    ExecutionsController(VendorRegistry vendors, IdempotentRetries idempotent) {
+    ExecutionsController(VendorRegistry vendors, IdempotentRetries idempotent,
+                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.vendors = vendors;
         this.idempotent = idempotent;
+        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
     /**
@@ -54,9 +66,9 @@ class ExecutionsController implements ExecutionsApi {
     @Override
     @SuppressWarnings("unchecked") // an idempotent answer's body is already the encoded Execution or problem
     @Post("/v1/executions/{vendor}/{executionId:[^/]+}/retry")
-    public HttpResponse<Execution> retryExecution(String vendor, String executionId, String idempotencyKey,
-                                                  String requestId, Include include,
-                                                  RetryRequest retryRequest) {
+    public Mono<HttpResponse<Execution>> retryExecution(String vendor, String executionId, String idempotencyKey,
+                                                        String requestId, Include include,
+                                                        RetryRequest retryRequest) {
         HttpRequest<?> request = currentRequest();
         ConfiguredVendor target = resolve(vendor, request, Operation.RETRY);
         RetryCommand command = new RetryCommand(ExecutionIds.from(request),
@@ -66,30 +78,50 @@ class ExecutionsController implements ExecutionsApi {
             throw GatewayProblem.invalid(errors);
         }
         if (idempotencyKey == null) {
-            return retry(vendor, target, command);
+            return Mono.fromFuture(retry(vendor, target, command));
         }
         String client = ClientAuthFilter.callerOf(request).name();
-        return (HttpResponse<Execution>) (HttpResponse<?>) idempotent.run(request, client, idempotencyKey,
-                IdempotentRetries.fingerprint(vendor, command), () -> retry(vendor, target, command));
+        PropagatedContext context = PropagatedContext.getOrEmpty();
+        return Mono.fromCallable(() -> {
+            try (PropagatedContext.Scope ignored = context.propagate()) {
+                return (HttpResponse<Execution>) (HttpResponse<?>) idempotent.run(request, client, idempotencyKey,
+                        IdempotentRetries.fingerprint(vendor, command), () -> await(retry(vendor, target, command)));
+            }
+        }).subscribeOn(blocking);
     }
 
-    private static MutableHttpResponse<Execution> retry(String vendor, ConfiguredVendor target, RetryCommand command) {
-        Execution execution = target.adapter().retry(command, target.client());
-        MutableHttpResponse<Execution> response = HttpResponse.accepted();
-        if (execution.getId() != null) {
-            response.header(HttpHeaders.LOCATION, "/v1/executions/" + vendor + "/" + PathSegment.encode(execution.getId()));
-        }
-        return response.body(execution);
+    private static CompletableFuture<HttpResponse<Execution>> retry(String vendor, ConfiguredVendor target,
+                                                                    RetryCommand command) {
+        return target.adapter().retry(command, target.client()).thenApply(execution -> {
+            MutableHttpResponse<Execution> response = HttpResponse.accepted();
+            if (execution.getId() != null) {
+                response.header(HttpHeaders.LOCATION, "/v1/executions/" + vendor + "/" + PathSegment.encode(execution.getId()));
+            }
+            return response.body(execution);
+        });
     }
 
     @Override
     @Get("/v1/executions/{vendor}/{executionId:[^/]+}")
-    public HttpResponse<Execution> getExecution(String vendor, String executionId, String requestId,
-                                                Include include) {
+    public Mono<HttpResponse<Execution>> getExecution(String vendor, String executionId, String requestId,
+                                                      Include include) {
         HttpRequest<?> request = currentRequest();
         ConfiguredVendor target = resolve(vendor, request, Operation.GET);
         ExecutionRef execution = new ExecutionRef(ExecutionIds.from(request), include == Include.VENDOR_DATA);
-        return HttpResponse.ok(target.adapter().get(execution, target.client()));
+        return Mono.fromFuture(target.adapter().get(execution, target.client()).thenApply(HttpResponse::ok));
+    }
+
+    /** Waits for a vendor call on the blocking pool; a problem is thrown as itself. */
+    @SuppressWarnings("unchecked")
+    private static MutableHttpResponse<?> await(CompletableFuture<HttpResponse<Execution>> call) {
+        try {
+            return (MutableHttpResponse<?>) call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private ConfiguredVendor resolve(String vendor, HttpRequest<?> request, Operation operation) {

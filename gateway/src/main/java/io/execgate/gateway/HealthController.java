@@ -1,5 +1,8 @@
 package io.execgate.gateway;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import reactor.core.publisher.Mono;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.api.OperationsApi;
 import io.execgate.api.model.Health;
@@ -32,21 +35,25 @@ final class HealthController implements OperationsApi {
     }
 
     @Override
-    public Probe liveness() {
-        return new Probe(ProbeStatus.UP);
+    public Mono<Probe> liveness() {
+        return Mono.just(new Probe(ProbeStatus.UP));
     }
 
-    /** Not ready while keyed retries would fail closed (Redis unreachable); an open circuit is not unreadiness. */
+    /**
+     * Not ready while keyed retries would fail closed (Redis unreachable); an open circuit is not
+     * unreadiness. Off the event loop: a Redis PING blocks up to {@code redis-timeout}.
+     */
     @Override
-    public HttpResponse<Probe> readiness() {
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public Mono<HttpResponse<Probe>> readiness() {
         ProbeStatus store = idempotency.reachable() ? ProbeStatus.UP : ProbeStatus.DOWN;
         Map<String, ProbeStatus> checks = Map.of("idempotencyStore", store);
-        return HttpResponse.status(store == ProbeStatus.UP ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .body(new Probe(store).checks(checks));
+        return Mono.just(HttpResponse.status(store == ProbeStatus.UP ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(new Probe(store).checks(checks)));
     }
 
     @Override
-    public Health health() {
+    public Mono<Health> health() {
         Map<String, VendorHealth> byName = new LinkedHashMap<>();
         for (VendorAdapter adapter : vendors.all()) {
             VendorHealth health = new VendorHealth(vendors.isConfigured(adapter.name()));
@@ -54,6 +61,6 @@ final class HealthController implements OperationsApi {
                     health.circuit(VendorHealthCircuit.fromValue(configured.client().circuit().name())));
             byName.put(adapter.name(), health);
         }
-        return new Health(HealthStatus.UP, byName);
+        return Mono.just(new Health(HealthStatus.UP, byName));
     }
 }

@@ -1,5 +1,6 @@
 package io.execgate.gateway;
 
+import reactor.core.publisher.Mono;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.api.VendorsApi;
@@ -20,8 +21,8 @@ class VendorsController implements VendorsApi {
     }
 
     @Override
-    public HttpResponse<List<Vendor>> listVendors(String requestId) {
-        return HttpResponse.ok(vendors.all().stream().map(this::describe).toList());
+    public Mono<HttpResponse<List<Vendor>>> listVendors(String requestId) {
+        return Mono.just(HttpResponse.ok(vendors.all().stream().map(this::describe).toList()));
     }
 
     private Vendor describe(VendorAdapter adapter) {

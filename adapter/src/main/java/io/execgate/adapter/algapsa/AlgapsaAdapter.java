@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * AlgaPSA ({@code specs/vendors/algapsa.yaml}): {@code POST /api/v1/automation/executions/{id}/retry}
@@ -69,26 +70,28 @@ final class AlgapsaAdapter implements VendorAdapter {
     }
 
     @Override
-    public Execution retry(RetryCommand command, VendorClient client) {
-        VendorResponse response = client.send(tenant(RETRY.request(command.executionId())));
-        if (!response.isSuccess()) {
-            throw client.reject(response, RETRY.errors());
-        }
-        return map(response, command.executionId(), command.includeVendorData(), client);
+    public CompletableFuture<Execution> retry(RetryCommand command, VendorClient client) {
+        return client.send(tenant(RETRY.request(command.executionId()))).thenApply(response -> {
+            if (!response.isSuccess()) {
+                throw client.reject(response, RETRY.errors());
+            }
+            return map(response, command.executionId(), command.includeVendorData(), client);
+        });
     }
 
     @Override
-    public Execution get(ExecutionRef execution, VendorClient client) {
+    public CompletableFuture<Execution> get(ExecutionRef execution, VendorClient client) {
         String executionId = execution.executionId();
         List<ProblemError> errors = uuidErrors(executionId);
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
         }
-        VendorResponse response = client.send(tenant(READ.request(executionId)));
-        if (!response.isSuccess()) {
-            throw client.reject(response, READ.errors());
-        }
-        return map(response, null, execution.includeVendorData(), client);
+        return client.send(tenant(READ.request(executionId))).thenApply(response -> {
+            if (!response.isSuccess()) {
+                throw client.reject(response, READ.errors());
+            }
+            return map(response, null, execution.includeVendorData(), client);
+        });
     }
 
     private static List<ProblemError> uuidErrors(String executionId) {

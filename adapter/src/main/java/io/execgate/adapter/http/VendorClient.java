@@ -10,13 +10,15 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import reactor.core.publisher.Mono;
 
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One configured vendor's connection: adds the vendor's key as its {@link VendorAuth} says, sends
@@ -57,28 +59,25 @@ public final class VendorClient implements AutoCloseable {
     }
 
     /**
-     * Sends once, if the vendor's circuit and bulkhead allow it (else 503, nothing sent); a transport
-     * failure becomes UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE or UPSTREAM_ERROR.
+     * Sends once, if the vendor's circuit and bulkhead allow it (else 503, nothing sent), without
+     * holding a thread while the vendor answers. The future fails with a {@link GatewayProblem}:
+     * UPSTREAM_TIMEOUT, UPSTREAM_UNAVAILABLE or UPSTREAM_ERROR for a transport failure.
      */
-    public VendorResponse send(VendorRequest request) {
+    public CompletableFuture<VendorResponse> send(VendorRequest request) {
         return guard.call(() -> timed(request));
     }
 
-    private VendorResponse timed(VendorRequest request) {
+    private CompletableFuture<VendorResponse> timed(VendorRequest request) {
+        HttpRequest<?> served = VendorTime.servedRequest();
         long start = System.nanoTime();
-        Integer status = null;
-        try {
-            VendorResponse response = sendOnce(request);
-            status = response.status();
-            return response;
-        } finally {
+        return sendOnce(request).whenComplete((response, failed) -> {
             long nanos = System.nanoTime() - start;
-            VendorTime.add(nanos);
-            metrics.call(nanos, status);
-        }
+            VendorTime.add(served, nanos);
+            metrics.call(nanos, response == null ? null : response.status());
+        });
     }
 
-    private VendorResponse sendOnce(VendorRequest request) {
+    private CompletableFuture<VendorResponse> sendOnce(VendorRequest request) {
         MutableHttpRequest<?> outgoing = HttpRequest.create(request.method(), basePath + request.path())
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         if (apiKey != null) {
@@ -88,21 +87,26 @@ public final class VendorClient implements AutoCloseable {
         if (request.jsonBody() != null) {
             outgoing.contentType(MediaType.APPLICATION_JSON_TYPE).body(request.jsonBody());
         }
-        try {
-            return toVendorResponse(http.toBlocking().exchange(outgoing, BYTES, BYTES));
-        } catch (HttpClientResponseException e) {
+        return Mono.from(http.exchange(outgoing, BYTES, BYTES)).toFuture()
+                .handle((response, failed) -> failed == null ? toVendorResponse(response) : answerOf(failed));
+    }
+
+    /** An error status is still the vendor's answer; anything else is a transport failure. */
+    private static VendorResponse answerOf(Throwable failed) {
+        Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+        if (cause instanceof HttpClientResponseException e) {
             return toVendorResponse(e.getResponse());
-        } catch (ReadTimeoutException e) {
+        }
+        if (cause instanceof ReadTimeoutException) {
             throw GatewayProblem.of(ProblemCode.UPSTREAM_TIMEOUT,
                     "The vendor did not answer within the read timeout; it may have acted on the request.");
-        } catch (HttpClientException e) {
-            if (isRefused(e)) {
-                throw GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
-                        "The vendor could not be reached; nothing was sent.");
-            }
-            throw GatewayProblem.of(ProblemCode.UPSTREAM_ERROR,
-                    "The connection to the vendor failed after the request was sent; it may have acted on it.");
         }
+        if (isRefused(cause)) {
+            throw GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
+                    "The vendor could not be reached; nothing was sent.");
+        }
+        throw GatewayProblem.of(ProblemCode.UPSTREAM_ERROR,
+                "The connection to the vendor failed after the request was sent; it may have acted on it.");
     }
 
     /** Decodes a success body into the vendor's generated model, or fails as UPSTREAM_ERROR. */

@@ -9,6 +9,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -44,33 +45,38 @@ public final class VendorGuard {
                 .build());
     }
 
-    /** Runs {@code send} if the bulkhead and the circuit allow it, and records how it went. */
-    VendorResponse call(Supplier<VendorResponse> send) {
+    /**
+     * Starts {@code send} if the bulkhead and the circuit allow it (else fails at once, nothing sent),
+     * and records how the call went when its answer, or its failure, arrives.
+     */
+    CompletableFuture<VendorResponse> call(Supplier<CompletableFuture<VendorResponse>> send) {
         if (!bulkhead.tryAcquirePermission()) {
-            throw GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
-                    "Too many calls to this vendor are in flight; nothing was sent. Send it again shortly.");
+            return CompletableFuture.failedFuture(GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
+                    "Too many calls to this vendor are in flight; nothing was sent. Send it again shortly."));
         }
-        try {
-            if (!breaker.tryAcquirePermission()) {
-                throw GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
-                        "The vendor failed repeatedly, so its circuit is open; nothing was sent. Send it again later.");
-            }
-            long started = System.nanoTime();
-            try {
-                VendorResponse response = send.get();
-                if (response.status() >= 500) {
-                    breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, new VendorFailure());
-                } else {
-                    breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                }
-                return response;
-            } catch (RuntimeException failed) {
-                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failed);
-                throw failed;
-            }
-        } finally {
+        if (!breaker.tryAcquirePermission()) {
             bulkhead.onComplete();
+            return CompletableFuture.failedFuture(GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
+                    "The vendor failed repeatedly, so its circuit is open; nothing was sent. Send it again later."));
         }
+        long started = System.nanoTime();
+        CompletableFuture<VendorResponse> sent;
+        try {
+            sent = send.get();
+        } catch (RuntimeException failed) {
+            sent = CompletableFuture.failedFuture(failed);
+        }
+        return sent.whenComplete((response, failed) -> {
+            long elapsed = System.nanoTime() - started;
+            if (failed != null) {
+                breaker.onError(elapsed, TimeUnit.NANOSECONDS, failed);
+            } else if (response.status() >= 500) {
+                breaker.onError(elapsed, TimeUnit.NANOSECONDS, new VendorFailure());
+            } else {
+                breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            }
+            bulkhead.onComplete();
+        });
     }
 
     public State state() {

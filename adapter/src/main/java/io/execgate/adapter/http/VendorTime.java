@@ -13,9 +13,16 @@ public final class VendorTime {
     private VendorTime() {
     }
 
-    /** Adds a vendor call's duration to the request being served, if there is one. */
-    static void add(long nanos) {
-        ServerRequestContext.currentRequest().ifPresent(request -> request.setAttribute(ATTRIBUTE, of(request) + nanos));
+    /** The request being served on this thread, if any: the one a vendor call starting now is for. */
+    static HttpRequest<?> servedRequest() {
+        return ServerRequestContext.currentRequest().orElse(null);
+    }
+
+    /** Adds a vendor call's duration to {@code request} (taken when the call started; null: none). */
+    static void add(HttpRequest<?> request, long nanos) {
+        if (request != null) {
+            request.setAttribute(ATTRIBUTE, of(request) + nanos);
+        }
     }
 
     /** Nanoseconds this request spent in vendor calls; 0 when it made none. */

@@ -7,7 +7,7 @@ import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.http.VendorEndpoint;
-import io.execgate.adapter.http.VendorResponse;
+import io.execgate.adapter.http.VendorRequest;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ProblemCode;
 import io.execgate.vendor.kaizen.model.GetExecutionRequest;
@@ -19,6 +19,7 @@ import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Kaizen ({@code specs/vendors/kaizen.yaml}, seeds 000 and 001): the id travels in a JSON body,
@@ -53,36 +54,38 @@ final class KaizenAdapter implements VendorAdapter {
     }
 
     @Override
-    public Execution retry(RetryCommand command, VendorClient client) {
-        VendorResponse response = client.send(RETRY.request()
-                .json(client.json(new RetryExecutionRequest(command.executionId()))));
-        if (!response.isSuccess()) {
-            throw client.reject(response, RETRY.errors());
-        }
-        RetryExecutionResponse body = client.read(response, RetryExecutionResponse.class);
-        if (!body.getSuccess()) {
-            throw client.refused(response, ProblemCode.NOT_RETRYABLE);
-        }
-        Object execution = unwrap(body.getExecution());
-        io.execgate.vendor.kaizen.model.Execution parsed = execution == null
-                ? new io.execgate.vendor.kaizen.model.Execution()
-                : client.read(response, execution, io.execgate.vendor.kaizen.model.Execution.class);
-        return mapper.toExecution(parsed, command.executionId(), command.includeVendorData() ? execution : null);
+    public CompletableFuture<Execution> retry(RetryCommand command, VendorClient client) {
+        VendorRequest call = RETRY.request().json(client.json(new RetryExecutionRequest(command.executionId())));
+        return client.send(call).thenApply(response -> {
+            if (!response.isSuccess()) {
+                throw client.reject(response, RETRY.errors());
+            }
+            RetryExecutionResponse body = client.read(response, RetryExecutionResponse.class);
+            if (!body.getSuccess()) {
+                throw client.refused(response, ProblemCode.NOT_RETRYABLE);
+            }
+            Object execution = unwrap(body.getExecution());
+            io.execgate.vendor.kaizen.model.Execution parsed = execution == null
+                    ? new io.execgate.vendor.kaizen.model.Execution()
+                    : client.read(response, execution, io.execgate.vendor.kaizen.model.Execution.class);
+            return mapper.toExecution(parsed, command.executionId(), command.includeVendorData() ? execution : null);
+        });
     }
 
     @Override
-    public Execution get(ExecutionRef execution, VendorClient client) {
-        VendorResponse response = client.send(READ.request()
-                .json(client.json(new GetExecutionRequest(execution.executionId()))));
-        if (!response.isSuccess()) {
-            throw client.reject(response, READ.errors());
-        }
-        GetExecutionResponse body = client.read(response, GetExecutionResponse.class);
-        if (body.getExecution() == null) {
-            throw client.unexpected(response);
-        }
-        return mapper.toExecution(body.getExecution(), null,
-                client.vendorData(response, execution.includeVendorData(), "execution"));
+    public CompletableFuture<Execution> get(ExecutionRef execution, VendorClient client) {
+        VendorRequest call = READ.request().json(client.json(new GetExecutionRequest(execution.executionId())));
+        return client.send(call).thenApply(response -> {
+            if (!response.isSuccess()) {
+                throw client.reject(response, READ.errors());
+            }
+            GetExecutionResponse body = client.read(response, GetExecutionResponse.class);
+            if (body.getExecution() == null) {
+                throw client.unexpected(response);
+            }
+            return mapper.toExecution(body.getExecution(), null,
+                    client.vendorData(response, execution.includeVendorData(), "execution"));
+        });
     }
 
     /** Both documented shapes: {@code {"execution":{"execution":{...}}}} and {@code {"execution":{...}}}. */

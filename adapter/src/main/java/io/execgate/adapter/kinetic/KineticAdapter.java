@@ -6,13 +6,13 @@ import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.http.VendorEndpoint;
-import io.execgate.adapter.http.VendorResponse;
 import io.execgate.api.model.Execution;
 import io.execgate.vendor.kinetic.model.ExecutionResponse;
 import jakarta.inject.Singleton;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Kinetic ({@code specs/vendors/kinetic.yaml}, a FastAPI service):
@@ -46,13 +46,14 @@ final class KineticAdapter implements VendorAdapter {
     }
 
     @Override
-    public Execution retry(RetryCommand command, VendorClient client) {
-        VendorResponse response = client.send(RETRY.request(command.executionId()));
-        if (!response.isSuccess()) {
-            throw client.reject(response, RETRY.errors());
-        }
-        ExecutionResponse execution = client.read(response, ExecutionResponse.class);
-        return mapper.toExecution(execution, command.executionId(),
-                client.vendorData(response, command.includeVendorData()));
+    public CompletableFuture<Execution> retry(RetryCommand command, VendorClient client) {
+        return client.send(RETRY.request(command.executionId())).thenApply(response -> {
+            if (!response.isSuccess()) {
+                throw client.reject(response, RETRY.errors());
+            }
+            ExecutionResponse execution = client.read(response, ExecutionResponse.class);
+            return mapper.toExecution(execution, command.executionId(),
+                    client.vendorData(response, command.includeVendorData()));
+        });
     }
 }

@@ -7,7 +7,7 @@ import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.http.VendorEndpoint;
-import io.execgate.adapter.http.VendorResponse;
+import io.execgate.adapter.http.VendorRequest;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ProblemError;
 import io.execgate.vendor.skyvern.model.WorkflowRunResponse;
@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Skyvern ({@code specs/vendors/skyvern.yaml}): {@code POST /v1/agents/runs/{workflow_run_id}/retry}
@@ -55,25 +56,28 @@ final class SkyvernAdapter implements VendorAdapter {
     }
 
     @Override
-    public Execution retry(RetryCommand command, VendorClient client) {
+    public CompletableFuture<Execution> retry(RetryCommand command, VendorClient client) {
         Integer maxSteps = command.maxStepsOverride();
-        VendorResponse response = client.send(RETRY.request(command.executionId())
-                .header("x-max-steps-override", maxSteps == null ? null : maxSteps.toString()));
-        if (!response.isSuccess()) {
-            throw client.reject(response, RETRY.errors());
-        }
-        WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
-        return mapper.toExecution(run, command.executionId(),
-                client.vendorData(response, command.includeVendorData()));
+        VendorRequest call = RETRY.request(command.executionId())
+                .header("x-max-steps-override", maxSteps == null ? null : maxSteps.toString());
+        return client.send(call).thenApply(response -> {
+            if (!response.isSuccess()) {
+                throw client.reject(response, RETRY.errors());
+            }
+            WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
+            return mapper.toExecution(run, command.executionId(),
+                    client.vendorData(response, command.includeVendorData()));
+        });
     }
 
     @Override
-    public Execution get(ExecutionRef execution, VendorClient client) {
-        VendorResponse response = client.send(READ.request(execution.executionId()));
-        if (!response.isSuccess()) {
-            throw client.reject(response, READ.errors());
-        }
-        WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
-        return mapper.toExecution(run, null, client.vendorData(response, execution.includeVendorData()));
+    public CompletableFuture<Execution> get(ExecutionRef execution, VendorClient client) {
+        return client.send(READ.request(execution.executionId())).thenApply(response -> {
+            if (!response.isSuccess()) {
+                throw client.reject(response, READ.errors());
+            }
+            WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
+            return mapper.toExecution(run, null, client.vendorData(response, execution.includeVendorData()));
+        });
     }
 }
