@@ -88,10 +88,13 @@ public final class VendorClient implements AutoCloseable {
             outgoing.contentType(MediaType.APPLICATION_JSON_TYPE).body(request.jsonBody());
         }
         return Mono.from(http.exchange(outgoing, BYTES, BYTES)).toFuture()
-                .handle((response, failed) -> failed == null ? toVendorResponse(response) : answerOf(failed));
+                .handle((response, failed) -> response != null ? toVendorResponse(response) : answerOf(failed));
     }
 
-    /** An error status is still the vendor's answer; anything else is a transport failure. */
+    /**
+     * An error status is still the vendor's answer; anything else is a transport failure (no
+     * answer at all, {@code failed} null, included: the request may have been sent).
+     */
     private static VendorResponse answerOf(Throwable failed) {
         Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
         if (cause instanceof HttpClientResponseException e) {
