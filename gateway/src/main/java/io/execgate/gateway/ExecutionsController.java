@@ -14,6 +14,7 @@ import io.execgate.api.model.RetryRequest;
 import io.execgate.gateway.VendorRegistry.ConfiguredVendor;
 import io.execgate.gateway.filter.ClientAuthFilter;
 import io.execgate.gateway.idempotency.IdempotentRetries;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +24,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.inject.Named;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -112,7 +112,6 @@ class ExecutionsController implements ExecutionsApi {
     }
 
     /** Waits for a vendor call on the blocking pool; a problem is thrown as itself. */
-    @SuppressWarnings("unchecked")
     private static MutableHttpResponse<?> await(CompletableFuture<HttpResponse<Execution>> call) {
         try {
             return (MutableHttpResponse<?>) call.join();

@@ -1,20 +1,20 @@
 package io.execgate.gateway;
 
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
-import reactor.core.publisher.Mono;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.api.OperationsApi;
 import io.execgate.api.model.Health;
 import io.execgate.api.model.HealthStatus;
-import io.execgate.api.model.VendorHealth;
-import io.execgate.api.model.VendorHealthCircuit;
 import io.execgate.api.model.Probe;
 import io.execgate.api.model.ProbeStatus;
+import io.execgate.api.model.VendorHealth;
+import io.execgate.api.model.VendorHealthCircuit;
 import io.execgate.gateway.idempotency.IdempotencyStore;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

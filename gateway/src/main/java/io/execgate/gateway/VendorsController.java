@@ -1,6 +1,5 @@
 package io.execgate.gateway;
 
-import reactor.core.publisher.Mono;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.api.VendorsApi;
@@ -8,6 +7,7 @@ import io.execgate.api.model.Vendor;
 import io.execgate.api.model.VendorOperationsInner;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import reactor.core.publisher.Mono;
 
 import java.util.List;
 
