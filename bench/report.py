@@ -2,6 +2,7 @@
 """bench/report.py: turns bench/run's measurements (bench/target/http) into the table, the ratios and the
 targets' verdicts; prints them and writes results.md and results.json beside the measurements."""
 import json
+import os
 import pathlib
 import platform
 import re
@@ -87,7 +88,7 @@ def version(command):
 
 names = {'V': 'V direct to stub', 'N': 'N nginx proxy_pass', 'G': 'G ExecGate'}
 md = [f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on {cpu_model()}, "
-      f"{len(open('/proc/cpuinfo').read().split('processor')) - 1} CPUs; {version(['java', '-version'])}; "
+      f"{os.cpu_count()} CPUs; {version(['java', '-version'])}; "
       f"{version(['nginx', '-v'])}; {version(['wrk', '--version'])}. "
       f"{rounds} interleaved rounds of {duration} s per arm and connection count, medians; "
       f"gateway JVM flags: {java_opts or '(none)'}.",

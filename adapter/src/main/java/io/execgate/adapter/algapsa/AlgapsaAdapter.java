@@ -21,8 +21,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 /**
  * AlgaPSA ({@code specs/vendors/algapsa.yaml}): {@code POST /api/v1/automation/executions/{id}/retry}

@@ -18,7 +18,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * One configured vendor's connection: adds the vendor's key as its {@link VendorAuth} says, sends
@@ -93,10 +92,10 @@ public final class VendorClient implements AutoCloseable {
 
     /**
      * An error status is still the vendor's answer; anything else is a transport failure (no
-     * answer at all, {@code failed} null, included: the request may have been sent).
+     * answer at all, {@code failed} null, included: the request may have been sent). The failure
+     * arrives as the client raised it: {@code handle} on the future the Mono completes is not wrapped.
      */
-    private static VendorResponse answerOf(Throwable failed) {
-        Throwable cause = failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+    private static VendorResponse answerOf(Throwable cause) {
         if (cause instanceof HttpClientResponseException e) {
             return toVendorResponse(e.getResponse());
         }

@@ -53,13 +53,15 @@ import java.util.Map;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class HotPathBenchmark {
-    /** A vendor and the recorded answer to its retry call (gateway/src/test/resources/vendors). */
-    private static final Map<String, String> ANSWERS = Map.of(
-            "kaizen", "kaizen/retry-200-flat.json",
-            "kinetic", "kinetic/retry-201.json",
-            "algapsa", "algapsa/retry-200.json",
-            "skyvern", "skyvern/retry-200.json");
-    private static final String ALGAPSA_ID = "11111111-2222-4333-8444-555555555555";
+    /** What a vendor answered to a retry (gateway/src/test/resources/vendors), and an id it accepts. */
+    private record Recorded(String file, int status, String executionId) {
+    }
+
+    private static final Map<String, Recorded> RECORDED = Map.of(
+            "kaizen", new Recorded("kaizen/retry-200-flat.json", 200, "exec_bench_1"),
+            "kinetic", new Recorded("kinetic/retry-201.json", 201, "exec_bench_1"),
+            "algapsa", new Recorded("algapsa/retry-200.json", 200, "11111111-2222-4333-8444-555555555555"),
+            "skyvern", new Recorded("skyvern/retry-200.json", 200, "exec_bench_1"));
 
     @Param({"kaizen", "kinetic", "algapsa", "skyvern"})
     public String vendor;
@@ -68,7 +70,7 @@ public class HotPathBenchmark {
     private JsonMapper json;
     private VendorAdapter adapter;
     private VendorClient client;
-    private RetryCommand command;
+    private String executionId;
     private final byte[] clientBody = "{\"maxStepsOverride\":25}".getBytes(StandardCharsets.UTF_8);
 
     @Setup(Level.Trial)
@@ -79,12 +81,11 @@ public class HotPathBenchmark {
                 .filter(a -> a.name().equals(vendor)).findFirst().orElseThrow();
         VendorProperties properties = new VendorProperties(vendor, "http://127.0.0.1:1", "bench-key",
                 Duration.ofSeconds(30), Duration.ofSeconds(5), 5, Duration.ofSeconds(30), 64);
-        byte[] answer = recorded(ANSWERS.get(vendor));
-        int status = vendor.equals("kinetic") ? 201 : 200;
+        Recorded recorded = RECORDED.get(vendor);
         client = new VendorClient(vendor, URI.create(properties.url()), properties.apiKey(), adapter.auth(),
-                new RecordedAnswer(status, answer), context.getBean(VendorBodies.class), new VendorGuard(properties),
-                VendorMetrics.NONE);
-        command = new RetryCommand(vendor.equals("algapsa") ? ALGAPSA_ID : "exec_bench_1", 25, false);
+                new RecordedAnswer(recorded.status(), read(recorded.file())), context.getBean(VendorBodies.class),
+                new VendorGuard(properties), VendorMetrics.NONE);
+        executionId = recorded.executionId();
         retry(); // fails the trial at once if the recorded answer does not map
     }
 
@@ -96,12 +97,12 @@ public class HotPathBenchmark {
     @Benchmark
     public byte[] retry() throws IOException {
         RetryRequest request = json.readValue(clientBody, Argument.of(RetryRequest.class));
-        Execution execution = adapter.retry(new RetryCommand(command.executionId(), request.getMaxStepsOverride(),
-                command.includeVendorData()), client).join(); // the recorded answer completes it at once
+        Execution execution = adapter.retry(new RetryCommand(executionId, request.getMaxStepsOverride(), false), client)
+                .join(); // the recorded answer completes it at once
         return json.writeValueAsBytes(execution);
     }
 
-    private static byte[] recorded(String path) throws IOException {
+    private static byte[] read(String path) throws IOException {
         try (InputStream in = HotPathBenchmark.class.getResourceAsStream("/vendors/" + path)) {
             if (in == null) {
                 throw new IllegalStateException("no recorded answer " + path);
