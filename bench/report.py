@@ -13,7 +13,7 @@ import datetime
 
 out = pathlib.Path(sys.argv[1])
 startup_ms, rss_kb, clk_tck, duration, rounds = (int(v) for v in sys.argv[2:7])
-java_opts = sys.argv[7] if len(sys.argv) > 7 else ''
+java_opts = sys.argv[7].strip() if len(sys.argv) > 7 else ''
 
 SUMMARY = re.compile(r'bench-summary (.*)')
 

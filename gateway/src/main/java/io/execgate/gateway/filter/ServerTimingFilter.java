@@ -8,8 +8,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-import java.util.Locale;
-
 /**
  * {@code Server-Timing: vendor;dur=…, gateway;dur=…} (milliseconds) on every answer: how long the
  * vendor took, and what the gateway added. A request that made no vendor call (a problem found
@@ -34,8 +32,17 @@ public final class ServerTimingFilter implements Ordered {
     public void report(HttpRequest<?> request, MutableHttpResponse<?> response) {
         long total = elapsedNanos(request);
         long vendor = VendorTime.of(request);
-        response.header(HEADER, String.format(Locale.ROOT, "vendor;dur=%.3f, gateway;dur=%.3f",
-                vendor / 1e6, Math.max(0, total - vendor) / 1e6));
+        response.header(HEADER, "vendor;dur=" + millis(vendor) + ", gateway;dur=" + millis(Math.max(0, total - vendor)));
+    }
+
+    /**
+     * Milliseconds with three decimals ({@code 1.234}). On every answer, so not {@code String.format},
+     * which parses its pattern and builds a {@code DecimalFormatSymbols} each time (docs/performance.md).
+     */
+    private static String millis(long nanos) {
+        long micros = (Math.max(0, nanos) + 500) / 1000;
+        long fraction = micros % 1000;
+        return (micros / 1000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 
     @Override

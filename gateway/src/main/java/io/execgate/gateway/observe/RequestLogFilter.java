@@ -51,7 +51,18 @@ public final class RequestLogFilter {
 
     /** The vendor's status is the vendor's text: a line break in it must not start a forged log line. */
     private static String printable(String text) {
-        return text == null ? null : text.replaceAll("\\p{Cntrl}", "?");
+        if (text == null) {
+            return null;
+        }
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) { // what \p{Cntrl} matches: C0 controls and DEL
+                chars = chars == null ? text.toCharArray() : chars;
+                chars[i] = '?';
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     private static double millis(long nanos) {
