@@ -6,6 +6,7 @@ import io.execgate.gateway.support.Launched
 import io.execgate.gateway.support.RawHttp
 import spock.lang.Specification
 
+import java.nio.file.Files
 import java.util.concurrent.TimeUnit
 
 /**
@@ -148,6 +149,32 @@ class LauncherIT extends Specification {
         'java -jar gateway/target/execgate.jar' | 'skyvern' | 'run-id-dropped'      | ['--fail-on', 'breaking'] | 1    | { String stdout, String stderr -> stdout.startsWith('execgate spec-diff: skyvern') && stdout.contains('READ_FIELD_REMOVED') && stderr == '' }
         './execgate'                            | 'kaizen'  | 'nesting-nested-only' | []                        | 0    | { String stdout, String stderr -> stdout.contains('0 breaking, 0 drift, 3 info') && stderr == '' }
         './execgate'                            | 'kaizen'  | 'missing'             | []                        | 2    | { String stdout, String stderr -> stdout == '' && stderr.startsWith('spec-diff: missing.yaml: no such file') }
+    }
+
+    def "./execgate starts the JVM with the class-data archive the build made beside the jar"() {
+        given: 'the package phase wrote gateway/target/execgate.jsa (gateway/src/build/cds-archive)'
+        assert Files.size(Gateway.ROOT.resolve('gateway/target/execgate.jsa')) > 0
+        String drift = 'spec-drift/src/test/resources/drift/kaizen'
+
+        when: 'the quickest command, with the JVM saying where each class came from'
+        def builder = new ProcessBuilder('./execgate', 'spec-diff', "$drift/old.yaml", "$drift/nesting-nested-only.yaml")
+                .directory(Gateway.ROOT.toFile()).redirectErrorStream(true)
+        builder.environment().put('JAVA_OPTS', '-Xlog:class+load=info:stdout')
+        def run = builder.start()
+        String printed = null
+        def reader = Thread.start { printed = run.inputStream.text }
+        boolean ended = run.waitFor(60, TimeUnit.SECONDS)
+        reader.join(5000)
+        List<String> archived = printed.readLines().findAll { it.endsWith('source: shared objects file (top)') }
+
+        then: 'the gateway classes and hundreds of others are mapped from the archive, not read from the jar'
+        ended && run.exitValue() == 0
+        archived.any { it.contains(' io.execgate.gateway.Application source:') }
+        archived.size() > 500
+        printed.contains('0 breaking, 0 drift, 3 info')
+
+        cleanup:
+        run?.destroyForcibly()
     }
 
     /** Polls /health (bounded) and returns the milliseconds from launch to its first answer. */
