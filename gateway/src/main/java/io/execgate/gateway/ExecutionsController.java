@@ -92,9 +92,11 @@ class ExecutionsController implements ExecutionsApi {
 
     private static CompletableFuture<HttpResponse<Execution>> retry(String vendor, ConfiguredVendor target,
                                                                     RetryCommand command) {
+        boolean readable = target.adapter().operations().contains(Operation.GET);
         return target.adapter().retry(command, target.client()).thenApply(execution -> {
             MutableHttpResponse<Execution> response = HttpResponse.accepted();
-            if (execution.getId() != null) {
+            // Location only where GET answers: a vendor without a read operation would lead to a 501
+            if (readable && execution.getId() != null) {
                 response.header(HttpHeaders.LOCATION, "/v1/executions/" + vendor + "/" + PathSegment.encode(execution.getId()));
             }
             return response.body(execution);

@@ -1,5 +1,7 @@
 package io.execgate.gateway
 
+import io.execgate.gateway.support.ApplicationYml
+import io.execgate.gateway.support.RedisServer
 import io.micronaut.context.ApplicationContext
 import io.micronaut.context.exceptions.ConfigurationException
 import io.micronaut.runtime.server.EmbeddedServer
@@ -49,6 +51,30 @@ class ConfigurationSpec extends Specification {
 
         cleanup:
         server?.close()
+    }
+
+    def "application.yml's commented examples, uncommented, configure the gateway they describe"() {
+        given: 'the examples as a user would uncomment them, their ${...} keys in the environment, a real Redis'
+        def redis = new RedisServer()
+        Map<String, Object> examples = ApplicationYml.properties(ApplicationYml.uncommented())
+
+        when:
+        def server = ApplicationContext.run(EmbeddedServer, examples + ['micronaut.server.port': -1,
+                SKYVERN_API_KEY: 'vendor-Secret-s', ALGAPSA_API_KEY: 'vendor-Secret-a', EXECGATE_CI_KEY: 'client-Secret-ci',
+                'execgate.idempotency.redis-uri': redis.uri])
+        def context = server.applicationContext
+
+        then:
+        server.running
+        context.getBeansOfType(io.execgate.adapter.VendorProperties).collectEntries { [(it.name()): it.url()] } ==
+                [skyvern: 'https://api.skyvern.com', algapsa: 'https://algapsa.example.com']
+        context.getBeansOfType(io.execgate.gateway.config.ClientProperties).collect { [it.name(), it.vendors()] } ==
+                [['ci', ['skyvern', 'algapsa']]]
+        examples['execgate.idempotency.redis-uri'] == 'redis://127.0.0.1:6379'
+
+        cleanup:
+        server?.close()
+        redis?.close()
     }
 
     private static List<Throwable> causes(Throwable e) {

@@ -1,11 +1,11 @@
 package io.execgate.gateway
 
+import io.execgate.gateway.support.ApplicationYml
 import io.execgate.gateway.support.Gateway
 import io.micronaut.context.annotation.ConfigurationReader
 import io.micronaut.context.annotation.EachProperty
 import io.micronaut.context.annotation.Parameter
 import io.micronaut.core.bind.annotation.Bindable
-import org.yaml.snakeyaml.Yaml
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -31,6 +31,7 @@ class ConfigurationTableSpec extends Specification {
             'endpoints.all.enabled'                                 : 'no management endpoint but /prometheus',
             'endpoints.prometheus.sensitive'                        : '/prometheus needs no key (endpoints.prometheus.enabled is in the table)',
             'redis.servers.idempotency.uri'                         : 'follows execgate.idempotency.redis-uri',
+            'micronaut.serde.serialization.inclusion'               : 'the answers\' JSON shape is the contract\'s, not a setting',
             'execgate.sandbox.vendor'                               : 'set by the sandbox for each simulator it starts',
             'execgate.sandbox.api-key'                              : 'set by the sandbox for each simulator it starts',
     ]
@@ -61,6 +62,14 @@ class ConfigurationTableSpec extends Specification {
 
         where:
         property << applicationYmlProperties()
+    }
+
+    def "every commented example in application.yml sets, uncommented, a property in the table: #property"() {
+        expect:
+        rows()*.property.any { row -> property ==~ row.replaceAll(/<\w+>/, '[a-z0-9-]+').replace('.', '\\.') }
+
+        where:
+        property << (ApplicationYml.properties(ApplicationYml.uncommented()).keySet() - applicationYmlProperties())
     }
 
     def "each row shows the environment variable form of its property"() {
@@ -108,12 +117,7 @@ class ConfigurationTableSpec extends Specification {
     }
 
     private static List<String> applicationYmlProperties() {
-        Map yml = new Yaml().load(Files.readString(Gateway.ROOT.resolve('gateway/src/main/resources/application.yml')))
-        flatten(yml, '')
-    }
-
-    private static List<String> flatten(Object node, String prefix) {
-        node instanceof Map ? node.collectMany { key, value -> flatten(value, prefix ? "$prefix.$key" : key as String) } : [prefix]
+        ApplicationYml.properties(ApplicationYml.TEXT).keySet() as List
     }
 
     private static List<Map> rows() {

@@ -130,9 +130,30 @@ class PathSafetySpec extends Specification {
         'skyvern' | '7'                               || [[location: 'body', message: 'must be a JSON object']]
         'skyvern' | 'true'                            || [[location: 'body', message: 'must be a JSON object']]
         'skyvern' | '{"maxStepsOverride":'            || [[location: 'body', message: 'is not valid JSON']]
+        'skyvern' | '{"maxStepsOverride": 5}}'        || [[location: 'body', message: 'must be exactly one JSON value; there is more after it']]
+        'skyvern' | '{} []'                           || [[location: 'body', message: 'must be exactly one JSON value; there is more after it']]
+        'skyvern' | '{}x'                             || [[location: 'body', message: 'must be exactly one JSON value; there is more after it']]
+        'skyvern' | '{}{}'                            || [[location: 'body', message: 'must be exactly one JSON value; there is more after it']]
+        'skyvern' | 'null null'                       || [[location: 'body', message: 'must be exactly one JSON value; there is more after it']]
+        'skyvern' | '"abc'                            || [[location: 'body', message: 'is not valid JSON']]
         'kinetic' | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
         'algapsa' | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
         'kaizen'  | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
+    }
+
+    def "whitespace around the one JSON value is fine: #body.inspect()"() {
+        given:
+        gateway.vendor('skyvern').answer(200, fixture('skyvern', 'retry-200.json'))
+
+        when:
+        def answer = gateway.retry('skyvern', 'wr_1', body)
+
+        then:
+        answer.status == 202
+        gateway.vendor('skyvern').onlyRequest.header('x-max-steps-override') == '5'
+
+        where:
+        body << [' {"maxStepsOverride": 5} ', '{"maxStepsOverride": 5}\r\n', '\t{"maxStepsOverride":5}\n\n']
     }
 
     def "a body that is not JSON by its Content-Type is a 400"() {

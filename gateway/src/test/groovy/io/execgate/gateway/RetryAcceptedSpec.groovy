@@ -70,7 +70,7 @@ class RetryAcceptedSpec extends Specification {
         call.body.length == 0
 
         answer.status == 202
-        answer.header('Location') == '/v1/executions/kinetic/5b0a4f6e-9a41-4b3e-8f2c-6d1e2a3b4c5d'
+        answer.header('Location') == null // Kinetic's spec has no read operation: a Location would lead to a 501
         answer.json == [
                 vendor       : 'kinetic', id: '5b0a4f6e-9a41-4b3e-8f2c-6d1e2a3b4c5d', retriedId: 'ex-1',
                 status       : 'QUEUED', vendorStatus: 'queued',

@@ -42,7 +42,7 @@ class SandboxFaultsThroughGatewaySpec extends Specification {
         'algapsa' | 'status=503'   || 502    | 'UPSTREAM_ERROR'   | 'UNKNOWN'  | { it.json.vendorHttpStatus == 503 }
         'algapsa' | 'rate-limit=7' || 429    | 'RATE_LIMITED'     | 'REJECTED' | { it.header('Retry-After') == '7' && it.json.retryable == true }
         'kaizen'  | 'html-502'     || 502    | 'UPSTREAM_ERROR'   | 'UNKNOWN'  | { (it.json.vendorError as String).contains('502 Bad Gateway') }
-        'kinetic' | 'empty'        || 502    | 'UPSTREAM_ERROR'   | 'UNKNOWN'  | { it.json.vendorHttpStatus == 201 && it.json.vendorError == null }
+        'kinetic' | 'empty'        || 502    | 'UPSTREAM_ERROR'   | 'UNKNOWN'  | { it.json.vendorHttpStatus == 201 && it.json.vendorError == '' }
         'skyvern' | 'malformed'    || 502    | 'UPSTREAM_ERROR'   | 'UNKNOWN'  | { (it.json.vendorError as String).startsWith('{"run_id":"wr_') }
         'algapsa' | 'wrong-type'   || 502    | 'UPSTREAM_ERROR'   | 'UNKNOWN'  | { it.json.vendorError.data.status == [value: 'pending'] }
         'skyvern' | 'drop'         || 502    | 'UPSTREAM_ERROR'   | 'UNKNOWN'  | { !it.json.containsKey('vendorHttpStatus') }

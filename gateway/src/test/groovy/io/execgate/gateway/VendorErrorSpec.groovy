@@ -63,8 +63,8 @@ class VendorErrorSpec extends Specification {
         'skyvern' | 400          | '{"detail":"Only terminal workflow runs can be retried"}'                 || 409    | 'NOT_RETRYABLE'           | false     | 'REJECTED' | [detail: 'Only terminal workflow runs can be retried']
         'skyvern' | 500          | '{"error":"Unexpected error: db down"}'                                   || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | [error: 'Unexpected error: db down']
         'skyvern' | 502          | HTML_502                                                                  || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | HTML_502
-        'skyvern' | 503          | ''                                                                        || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | null
-        'skyvern' | 307          | ''                                                                        || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | null
+        'skyvern' | 503          | ''                                                                        || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | ''
+        'skyvern' | 307          | ''                                                                        || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | ''
         'skyvern' | 418          | 'teapot'                                                                  || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | 'teapot'
     }
 
@@ -149,12 +149,54 @@ class VendorErrorSpec extends Specification {
 
         where:
         what                  | contentType        | body                                                             || vendorError
-        'empty'               | 'application/json' | ''                                                               || null
+        'empty'               | 'application/json' | ''                                                               || ''
+        'JSON number'         | 'application/json' | '42'                                                             || '42'
         'HTML'                | 'text/html'        | '<html>maintenance</html>'                                       || '<html>maintenance</html>'
         'JSON array'          | 'application/json' | '[1,2]'                                                          || [1, 2]
         'required-less'       | 'application/json' | '{"status":"queued"}'                                            || [status: 'queued']
         'wrongly typed'       | 'application/json' | fixture('skyvern', 'retry-200.json', [created_at: [1, 2]])      || new groovy.json.JsonSlurper().parseText(fixture('skyvern', 'retry-200.json', [created_at: [1, 2]]))
         'bad date'            | 'application/json' | fixture('skyvern', 'retry-200.json', [created_at: 'yesterday']) || new groovy.json.JsonSlurper().parseText(fixture('skyvern', 'retry-200.json', [created_at: 'yesterday']))
+    }
+
+    def "a vendor that answered #what without a body is vendorError \"\", told apart from no answer at all"() {
+        given:
+        gateway.vendor('kinetic').answerRaw(vendorStatus, '', headers)
+
+        when:
+        def answer = gateway.retry('kinetic', 'ex-1')
+
+        then:
+        gateway.vendor('kinetic').requests.size() == 1
+        answer.status == 502
+        answer.json.vendor == 'kinetic'
+        answer.json.vendorHttpStatus == vendorStatus
+        answer.json.containsKey('vendorError')
+        answer.json.vendorError == ''
+
+        where:
+        what         | vendorStatus | headers
+        'its 2xx'    | 201          | ['Content-Type': 'application/json']
+        'a 500'      | 500          | [:]
+        'a redirect' | 307          | [Location: 'http://127.0.0.1:9/elsewhere']
+    }
+
+    def "a vendor that could not be reached leaves vendor, vendorHttpStatus and vendorError out"() {
+        given: 'Kinetic configured on a port nobody listens on'
+        def closed = new ServerSocket(0, 1, InetAddress.getByName('127.0.0.1'))
+        int port = closed.localPort
+        closed.close()
+        def lonely = new Gateway(['execgate.vendors.kinetic.url': "http://127.0.0.1:$port".toString()])
+
+        when:
+        def answer = lonely.retry('kinetic', 'ex-1')
+
+        then:
+        answer.status == 503
+        answer.json.code == 'UPSTREAM_UNAVAILABLE'
+        !answer.json.containsKey('vendor') && !answer.json.containsKey('vendorHttpStatus') && !answer.json.containsKey('vendorError')
+
+        cleanup:
+        lonely?.close()
     }
 
     def "a long non-JSON vendor body is cut to 2 KB"() {

@@ -94,15 +94,16 @@ final class VendorBodies {
         return GatewayProblem.fromVendor(code, VendorErrorTable.detailFor(code), answer, table.errorsFor(code, tree(response.body())));
     }
 
-    /** The vendor's body as parsed JSON when it is small JSON, else its text cut to 2 KB; secrets masked. */
+    /**
+     * The vendor's body as parsed JSON when it is a small JSON object or array, else its text cut to
+     * 2 KB ({@code ""} for no body, so a client can tell "the vendor said nothing" from "no vendor
+     * answered"); secrets masked. A bare JSON scalar stays text, keeping the contract's three types.
+     */
     private Object vendorError(byte[] body) {
         String text = redactor.redact(new String(body, StandardCharsets.UTF_8));
         if (text.length() <= MAX_ERROR_CHARS) {
             Object parsed = tree(text.getBytes(StandardCharsets.UTF_8));
-            if (parsed != null) {
-                return parsed;
-            }
-            return text;
+            return parsed instanceof Map<?, ?> || parsed instanceof List<?> ? parsed : text;
         }
         int end = Character.isHighSurrogate(text.charAt(MAX_ERROR_CHARS - 1)) ? MAX_ERROR_CHARS - 1 : MAX_ERROR_CHARS;
         return text.substring(0, end);
