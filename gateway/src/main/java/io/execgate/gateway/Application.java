@@ -9,8 +9,11 @@ import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
 
+import java.net.BindException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Starts ExecGate. The first argument picks what runs:
@@ -21,7 +24,8 @@ import java.util.Map;
  *   <li>{@code sandbox}: the simulators alone, on their own ports, for testing other clients;</li>
  *   <li>{@code spec-diff}: what a new version of a vendor's spec does to the adapters (no server starts).</li>
  * </ul>
- * A bad configuration stops the gateway with one line naming the property, exit code 2.
+ * A bad configuration stops the gateway with one line naming the property, and a port in use with
+ * one line saying how to pick another; exit code 2.
  */
 public final class Application {
     static final String USAGE = "usage: execgate [run|demo|sandbox] [--micronaut-style.options=...] | execgate spec-diff <old> <new> [options]";
@@ -42,7 +46,7 @@ public final class Application {
         }
         switch (command) {
             case "run" -> runConfigured(rest);
-            case "demo" -> Demo.start(rest, "demo", LaunchSettings.Configured.read(rest).clients());
+            case "demo" -> Demo.start("demo", rest, "demo", LaunchSettings.Configured.read(rest).clients());
             case "sandbox" -> StandaloneSandbox.start();
             case "spec-diff" -> System.exit(SpecDiff.run(rest, System.out, System.err));
             default -> {
@@ -55,9 +59,9 @@ public final class Application {
     private static void runConfigured(String[] args) {
         LaunchSettings.Configured configured = LaunchSettings.Configured.read(args);
         if (configured.vendors()) {
-            startGateway(args, Map.of());
+            startGateway("run", args, Map.of());
         } else {
-            Demo.start(args, "run: no vendor is configured (execgate.vendors.<vendor>.url), so the built-in sandbox stands in",
+            Demo.start("run", args, "run: no vendor is configured (execgate.vendors.<vendor>.url), so the built-in sandbox stands in",
                     configured.clients());
         }
     }
@@ -65,11 +69,12 @@ public final class Application {
     /**
      * Starts the gateway's context and server.
      *
+     * @param command    the launcher command that starts it ({@code run}, {@code demo}), for what it prints
      * @param args       command-line options, Micronaut style
      * @param properties properties set by the launcher (a sandbox's URLs and keys), above the config files
      */
-    public static ApplicationContext startGateway(String[] args, Map<String, Object> properties) {
-        return new Startup().args(args).mainClass(Application.class).banner(false)
+    public static ApplicationContext startGateway(String command, String[] args, Map<String, Object> properties) {
+        return new Startup(command).args(args).mainClass(Application.class).banner(false)
                 .properties(properties)
                 .start();
     }
@@ -80,16 +85,44 @@ public final class Application {
      * {@code main} could choose the log format.
      */
     private static final class Startup extends Micronaut {
+        private static final Pattern BOUND = Pattern.compile(" on \\S+:(\\d+)$");
+        private final String command;
+
+        Startup(String command) {
+            this.command = command;
+        }
+
         @Override
         protected void handleStartupException(Environment environment, Throwable exception) {
             for (Throwable t = exception; t != null; t = t.getCause()) {
                 if (t instanceof ConfigurationException config) {
                     // The default handler prints the whole bean path and stack; the property name is what helps.
-                    System.err.println("ExecGate cannot start: " + config.getMessage());
-                    System.exit(2);
+                    exit("ExecGate cannot start: " + config.getMessage());
+                }
+                if (t instanceof BindException) {
+                    // NettyHttpServer's own line about it is switched off in logback.xml: this one says what to do
+                    String port = boundPort(exception);
+                    exit("ExecGate cannot start: port " + port + " is in use; PORT=" + ("9000".equals(port) ? 9001 : 9000)
+                            + " ./execgate " + command + " picks another (micronaut.server.port, MICRONAUT_SERVER_PORT)");
                 }
             }
             super.handleStartupException(environment, exception);
+        }
+
+        /** The port the server tried, from Micronaut's "Unable to start Micronaut server on host:port". */
+        private static String boundPort(Throwable exception) {
+            for (Throwable t = exception; t != null; t = t.getCause()) {
+                Matcher address = BOUND.matcher(String.valueOf(t.getMessage()));
+                if (address.find()) {
+                    return address.group(1);
+                }
+            }
+            return "?";
+        }
+
+        private static void exit(String line) {
+            System.err.println(line);
+            System.exit(2);
         }
     }
 }

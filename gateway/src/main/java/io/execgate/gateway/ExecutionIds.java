@@ -1,6 +1,7 @@
 package io.execgate.gateway;
 
 import io.execgate.adapter.problem.GatewayProblem;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 
 import java.io.ByteArrayOutputStream;
@@ -15,11 +16,13 @@ import java.nio.charset.StandardCharsets;
  * <p>The router's bound value cannot be used: it is form-decoded ({@code +} becomes a space) and
  * silently turns bad UTF-8 into U+FFFD. Here the segment is percent-decoded exactly once, strictly.
  */
-final class ExecutionIds {
+public final class ExecutionIds {
     /** {@code /v1/executions/{vendor}/{executionId}...}: the id is the fourth segment. */
     private static final int ID_SEGMENT = 4;
     private static final int MAX_CODE_POINTS = 256;
-    private static final String LOCATION = "path.executionId";
+    /** Where a problem with the id points: the path parameter, named as the contract names it. */
+    public static final String LOCATION = "path.executionId";
+    private static final String RETRY = "retry";
 
     private ExecutionIds() {
     }
@@ -47,6 +50,21 @@ final class ExecutionIds {
             throw GatewayProblem.invalid(LOCATION, "must not contain control characters");
         }
         return id;
+    }
+
+    /**
+     * Whether a path no route matched is an execution path whose id was sent with a raw {@code /}
+     * (so it spread over several segments): {@code POST …/{vendor}/a/b/retry}, {@code GET …/{vendor}/a/b}.
+     */
+    public static boolean spreadOverSegments(HttpRequest<?> request) {
+        String[] segments = request.getUri().getRawPath().split("/", -1);
+        if (segments.length <= ID_SEGMENT + 1 || !segments[1].equals("v1") || !segments[2].equals("executions")) {
+            return false;
+        }
+        return request.getMethod() == HttpMethod.POST
+                ? segments[segments.length - 1].equals(RETRY) && segments.length > ID_SEGMENT + 2
+                : (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD)
+                        && !segments[segments.length - 1].isEmpty(); // a trailing '/' is only a wrong path
     }
 
     /** C0, DEL and C1. */

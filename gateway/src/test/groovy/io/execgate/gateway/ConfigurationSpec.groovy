@@ -20,6 +20,7 @@ class ConfigurationSpec extends Specification {
         def config = causes(e).find { it instanceof ConfigurationException }
         config != null
         config.message.contains(names)
+        config.message.contains(names.toUpperCase().replace('.', '_').replace('-', '_')) // and its environment variable
         !config.message.contains('vendor-Secret') && !config.message.contains('client-Secret') && !config.message.contains('pass')
 
         where:

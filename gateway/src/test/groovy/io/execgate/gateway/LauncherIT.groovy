@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit
 class LauncherIT extends Specification {
     static final List<String> VENDORS = Gateway.VENDORS
 
-    def "./execgate demo prints curl lines that answer 202 at every vendor and a problem for a bad id"() {
+    def "./execgate demo prints curl lines that do what they say, every time they are run"() {
         given:
         int port = Launched.freePort()
         def demo = new Launched(Gateway.ROOT, ['./execgate', 'demo'], [PORT: port as String])
@@ -26,12 +26,21 @@ class LauncherIT extends Specification {
         long firstAnswerMillis = firstAnswer(port, demo)
         def curls = printed.findAll { it.trim().startsWith('curl -si -X POST') }
         def answers = curls.collect { line -> curl(line) }
+        def again = curls.take(4).collect { line -> curl(line) }
+        def read = printed.find { it.trim().startsWith('curl -s http') && it.contains('/v1/executions/') }
 
-        then:
+        then: 'a 202 at each vendor, and the same 202 replayed when the line is run again (AlgaPSA would refuse a second retry)'
         curls.size() == 5
         VENDORS.every { vendor -> curls.count { it.contains("/v1/executions/$vendor/") } >= 1 }
         answers.take(4).every { it.startsWith('HTTP/1.1 202 Accepted') }
         answers.take(4).collect { it.find(/"vendor":"(\w+)"/) { m, v -> v } } == VENDORS
+        again.every { it.startsWith('HTTP/1.1 202 Accepted') && it.toLowerCase().contains('idempotent-replayed: true') }
+        [answers.take(4), again].transpose().every { first, second -> body(first) == body(second) }
+
+        and: 'the read line reads a real execution'
+        new JsonSlurper().parseText(curl(read)).status == 'FAILED'
+
+        and: 'the problem line is a problem'
         answers.last().startsWith('HTTP/1.1 400 Bad Request')
         answers.last().toLowerCase().contains('content-type: application/problem+json')
         answers.last().contains('"code":"INVALID_REQUEST"')
@@ -68,32 +77,35 @@ class LauncherIT extends Specification {
         run?.close()
     }
 
-    def "./execgate sandbox serves the vendors an unmodified gateway is pointed at"() {
+    def "./execgate sandbox prints what ./execgate run needs, and the gateway it starts serves its curl line"() {
         given:
         Map<String, Integer> ports = VENDORS.collectEntries { [(it): Launched.freePort()] }
         String opts = ports.collect { vendor, p -> "-Dexecgate.sandbox.${vendor}.port=$p" }.join(' ')
         def sandbox = new Launched(Gateway.ROOT, ['./execgate', 'sandbox'], [JAVA_OPTS: opts])
-        def printed = sandbox.awaitLine(60) { it.contains('EXECGATE_VENDORS_SKYVERN_API_KEY') }
-        Map<String, String> env = printed.findAll { it.trim().startsWith('export EXECGATE_VENDORS_') }
+        def printed = sandbox.awaitLine(60) { it.contains('/_sandbox/faults') }
+        Map<String, String> env = printed.findAll { it.trim().startsWith('export ') }
                 .collectEntries { it.trim().substring('export '.length()).split('=', 2) as List }
         Map<String, String> failed = VENDORS.collectEntries { vendor ->
             [(vendor): printed.find { it.trim().startsWith(vendor + ' ') }.find(/seeded failed execution: (\S+)/) { m, id -> id }]
         }
         int port = Launched.freePort()
-        def gateway = new Launched(Gateway.ROOT, ['./execgate', 'run'],
-                env + [PORT: port as String, EXECGATE_CLIENTS_CI_API_KEY: 'launcher-client-key'])
 
-        when:
+        when: 'exactly the printed exports, as a newcomer pastes them'
+        def gateway = new Launched(Gateway.ROOT, ['./execgate', 'run'], env + [PORT: port as String])
         firstAnswer(port, gateway)
+        String key = env.EXECGATE_CLIENTS_SANDBOX_API_KEY
         def answers = VENDORS.collectEntries { vendor ->
             [(vendor): new RawHttp(port).send('POST', "/v1/executions/$vendor/${failed[vendor]}/retry",
-                    [Authorization: 'Bearer launcher-client-key'])]
+                    [Authorization: "Bearer $key".toString()])]
         }
+        String printedRetry = curl(printed.find { it.trim().startsWith('curl -si -X POST') }.replace('127.0.0.1:8080', "127.0.0.1:$port"))
 
         then:
         ports.every { vendor, p -> printed.any { it.contains("http://127.0.0.1:$p") } }
-        env.size() == 8
+        env.size() == 9
+        printed.any { it.trim() == './execgate run' }
         answers.every { vendor, answer -> answer.status == 202 && answer.json.vendor == vendor && answer.json.retriedId == failed[vendor] }
+        printedRetry.startsWith('HTTP/1.1 202 Accepted')
         !gateway.lines.any { it.contains('no vendor is configured') }
 
         cleanup:
@@ -119,6 +131,30 @@ class LauncherIT extends Specification {
         cleanup:
         taken?.close()
         sandbox?.close()
+    }
+
+    def "./execgate #command on a port in use stops with one line saying how to pick another, exit 2"() {
+        given:
+        def taken = new ServerSocket(0, 1, InetAddress.getByName('127.0.0.1'))
+        def launched = new Launched(Gateway.ROOT, ['./execgate', command],
+                [PORT: taken.localPort as String, EXECGATE_CLIENTS_CI_API_KEY: 'launcher-client-key'])
+
+        when:
+        boolean ended = launched.process.waitFor(60, TimeUnit.SECONDS)
+        launched.awaitLine(5) { it.startsWith('ExecGate cannot start: ') }
+
+        then:
+        ended
+        launched.process.exitValue() == 2
+        launched.lines.findAll { !it.isBlank() } ==
+                ["ExecGate cannot start: port ${taken.localPort} is in use; PORT=9000 ./execgate $command picks another (micronaut.server.port, MICRONAUT_SERVER_PORT)".toString()]
+
+        cleanup:
+        taken?.close()
+        launched?.close()
+
+        where:
+        command << ['demo', 'run']
     }
 
     def "#command spec-diff #change exits #exit, with only the report on stdout"() {
@@ -185,6 +221,11 @@ class LauncherIT extends Specification {
             throw new IllegalStateException("${silent.message}:\n${launched.lines.join('\n')}")
         }
         launched.millisSinceStart()
+    }
+
+    /** The body of a {@code curl -si} answer. */
+    private static String body(String answer) {
+        answer.substring(answer.indexOf('\n\n') + 2)
     }
 
     /** Runs a printed curl line exactly as printed (bash, bounded). */

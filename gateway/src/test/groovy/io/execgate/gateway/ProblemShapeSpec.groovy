@@ -46,6 +46,37 @@ class ProblemShapeSpec extends Specification {
         body = method == 'POST' && headers['Content-Type'] ? '{"maxStepsOverride":' : null
     }
 
+    def "#what says what to do: #errors"() {
+        when:
+        def answer = gateway.send(method, target, KEY)
+
+        then:
+        answer.status == 400
+        answer.json.code == 'INVALID_REQUEST'
+        answer.json.errors == errors
+        gateway.vendorCalls == 0
+
+        where:
+        what                           | method | target                                         || errors
+        'an include nobody knows'      | 'GET'  | '/v1/executions/skyvern/wr_1?include=foo'      || [[location: 'query.include', message: 'must be vendorData']]
+        'an include on a retry'        | 'POST' | '/v1/executions/skyvern/wr_1/retry?include=x'  || [[location: 'query.include', message: 'must be vendorData']]
+        'a raw / in a retried id'      | 'POST' | '/v1/executions/skyvern/a/b/retry'             || [[location: 'path.executionId', message: "must be one path segment: percent-encode each '/' in it as %2F (a/b is a%2Fb)"]]
+        'a raw / in a read id'         | 'GET'  | '/v1/executions/skyvern/a/b/c'                 || [[location: 'path.executionId', message: "must be one path segment: percent-encode each '/' in it as %2F (a/b is a%2Fb)"]]
+    }
+
+    def "GET / leads to the API docs, and a path nobody serves says where the API is"() {
+        when:
+        def root = gateway.send('GET', '/')
+        def nowhere = gateway.send('GET', '/api/v1/executions')
+
+        then:
+        root.status == 303
+        root.header('Location') == '/docs/'
+        gateway.send('GET', root.header('Location')).body.contains('SwaggerUIBundle')
+        nowhere.status == 404
+        nowhere.json.detail == 'No such resource; the API is under /v1, documented at /docs/.'
+    }
+
     def "the caller's X-Request-Id is echoed on success and on problems"() {
         when:
         def answer = gateway.send('POST', '/v1/nope', KEY + ['X-Request-Id': 'trace-abc-123'])

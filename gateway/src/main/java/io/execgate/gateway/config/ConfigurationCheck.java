@@ -9,6 +9,7 @@ import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Refuses to start on a configuration that would fail later or silently: a vendor URL that is not
  * an absolute http(s) URL, a vendor block no adapter knows, a configured vendor without a key, an
- * idempotency claim that could expire before a vendor call ends, or auth on with no usable client key. Messages name the property and never echo a value.
+ * idempotency claim that could expire before a vendor call ends, or auth on with no usable client
+ * key. Messages name the property with its environment variable form, and never echo a value.
  */
 @Context
 public final class ConfigurationCheck {
@@ -29,49 +31,59 @@ public final class ConfigurationCheck {
         clients.forEach(client -> checkClient(client, known, authEnabled));
         vendors.forEach(vendor -> checkClaimOutlastsCall(vendor, idempotency));
         if (authEnabled && clients.isEmpty()) {
-            throw new ConfigurationException("execgate.auth.enabled is true but no client is configured: "
-                    + "set execgate.clients.<client>.api-key (or execgate.auth.enabled=false for a local demo)");
+            throw new ConfigurationException(named("execgate.auth.enabled") + " is true but no client is configured: set "
+                    + named("execgate.clients.<client>.api-key") + ", or execgate.auth.enabled=false for a local demo");
         }
     }
 
     private static void checkVendor(VendorProperties vendor, Set<String> known) {
         String prefix = "execgate.vendors." + vendor.name();
         if (!known.contains(vendor.name())) {
-            throw new ConfigurationException(prefix + ": no adapter for vendor '" + vendor.name() + "' (known: " + known + ")");
+            throw new ConfigurationException(named(prefix) + ": no adapter for vendor '" + vendor.name() + "' (known: " + known + ")");
         }
         if (vendor.url() == null || vendor.url().isBlank()) {
-            throw new ConfigurationException(prefix + ".url is required for a configured vendor");
+            throw new ConfigurationException(named(prefix + ".url") + " is required for a configured vendor");
         }
         if (!isHttpUrl(vendor.url())) {
-            throw new ConfigurationException(prefix + ".url must be an absolute http(s) URL without credentials or query");
+            throw new ConfigurationException(named(prefix + ".url") + " must be an absolute http(s) URL without credentials or query");
         }
         if (vendor.apiKey() == null || vendor.apiKey().isBlank()) {
-            throw new ConfigurationException(prefix + ".api-key is required when " + prefix + ".url is set");
+            throw new ConfigurationException(named(prefix + ".api-key") + " is required when " + prefix + ".url is set");
         }
         if (vendor.readTimeout().isNegative() || vendor.readTimeout().isZero()
                 || vendor.connectTimeout().isNegative() || vendor.connectTimeout().isZero()) {
-            throw new ConfigurationException(prefix + ".read-timeout and .connect-timeout must be positive");
+            throw new ConfigurationException(named(prefix + ".read-timeout") + " and " + named(prefix + ".connect-timeout")
+                    + " must be positive");
         }
     }
 
     /** A claim that expired while its vendor call could still answer would let the same key call again. */
     private static void checkClaimOutlastsCall(VendorProperties vendor, IdempotencyProperties idempotency) {
         if (idempotency.inFlightTtl().compareTo(vendor.connectTimeout().plus(vendor.readTimeout())) <= 0) {
-            throw new ConfigurationException("execgate.idempotency.in-flight-ttl must be longer than execgate.vendors."
-                    + vendor.name() + ".connect-timeout plus .read-timeout");
+            throw new ConfigurationException(named("execgate.idempotency.in-flight-ttl") + " must be longer than "
+                    + named("execgate.vendors." + vendor.name() + ".connect-timeout") + " plus .read-timeout");
         }
     }
 
     private static void checkClient(ClientProperties client, Set<String> known, boolean authEnabled) {
         String prefix = "execgate.clients." + client.name();
         if (authEnabled && (client.apiKey() == null || client.apiKey().isBlank())) {
-            throw new ConfigurationException(prefix + ".api-key is required while execgate.auth.enabled is true");
+            throw new ConfigurationException(named(prefix + ".api-key") + " is required while execgate.auth.enabled is true");
         }
         if (client.vendors() != null) {
             client.vendors().stream().filter(v -> !known.contains(v)).findFirst().ifPresent(v -> {
-                throw new ConfigurationException(prefix + ".vendors names unknown vendor '" + v + "' (known: " + known + ")");
+                throw new ConfigurationException(named(prefix + ".vendors") + " names unknown vendor '" + v + "' (known: " + known + ")");
             });
         }
+    }
+
+    /**
+     * A property with its environment variable form, as a message names it: most deployments set
+     * the variable, so that is the name they need to find ({@code <client>} becomes {@code <CLIENT>}).
+     */
+    static String named(String property) {
+        String env = property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return property + " (" + env + ")";
     }
 
     private static boolean isHttpUrl(String value) {

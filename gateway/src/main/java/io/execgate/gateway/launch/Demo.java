@@ -19,11 +19,12 @@ public final class Demo {
     }
 
     /**
+     * @param command            the launcher command ({@code demo}, or {@code run} with no vendor configured)
      * @param args               command-line options for the gateway
      * @param reason             the first line printed: why the sandbox is running
      * @param clientsConfigured  whether client keys are configured (then auth stays as configured)
      */
-    public static void start(String[] args, String reason, boolean clientsConfigured) {
+    public static void start(String command, String[] args, String reason, boolean clientsConfigured) {
         Sandbox sandbox = StandaloneSandbox.startOrExit(
                 Sandbox.Options.embedded(LaunchSettings.duration("execgate.sandbox.step", "1s")));
 
@@ -34,7 +35,7 @@ public final class Demo {
             // nobody has a key to present: the contract's one case for auth off, and only on loopback by default
             properties.put("execgate.auth.enabled", false);
         }
-        ApplicationContext gateway = Application.startGateway(args, properties);
+        ApplicationContext gateway = Application.startGateway(command, args, properties);
         EmbeddedServer server = gateway.getBean(EmbeddedServer.class);
         long startedMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println(DemoGuide.text(reason, server.getURL().toString(), sandbox, auth, startedMillis));

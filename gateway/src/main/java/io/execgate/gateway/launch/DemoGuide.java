@@ -2,7 +2,12 @@ package io.execgate.gateway.launch;
 
 import io.execgate.sandbox.Sandbox;
 
-/** The text the demo prints: what runs where, and curl lines to try. */
+/**
+ * The text the demo prints: what runs where, and curl lines to try. Every line does what it says
+ * each time it is run: the retries carry an {@code Idempotency-Key}, so a second run replays the
+ * first answer instead of asking a vendor to retry an execution that is no longer failed (a vendor
+ * that retries the same execution would refuse the second retry).
+ */
 final class DemoGuide {
     private DemoGuide() {
     }
@@ -15,17 +20,18 @@ final class DemoGuide {
                 .append(", ready in ").append(startedMillis).append(" ms\n")
                 .append("Simulated vendors:\n");
         sandbox.simulators().forEach(s -> out.append(String.format("  %-8s %s%n", s.vendor(), s.url())));
-        out.append("\nRetry a failed execution at each vendor (202 Accepted):\n");
-        sandbox.simulators().forEach(s -> out.append("  curl -si -X POST").append(key).append(' ').append(gateway)
+        out.append("\nRetry a failed execution at each vendor (202 Accepted; run a line again and its Idempotency-Key\n")
+                .append("replays the first answer, Idempotent-Replayed: true, without calling the vendor twice):\n");
+        sandbox.simulators().forEach(s -> out.append("  curl -si -X POST").append(key)
+                .append(" -H 'Idempotency-Key: demo-").append(s.vendor()).append("' ").append(gateway)
                 .append("/v1/executions/").append(s.vendor()).append('/').append(s.failedExecutionId()).append("/retry\n"));
         Sandbox.Simulator example = sandbox.simulators().get(sandbox.simulators().size() - 1);
+        String failed = gateway + "/v1/executions/" + example.vendor() + '/' + example.failedExecutionId();
         out.append("\nA problem answer (\"5\" is not an integer; nothing reaches the vendor):\n")
-                .append("  curl -si -X POST").append(key).append(' ').append(gateway).append("/v1/executions/")
-                .append(example.vendor()).append('/').append(example.failedExecutionId())
+                .append("  curl -si -X POST").append(key).append(' ').append(failed)
                 .append("/retry -H 'Content-Type: application/json' -d '{\"maxStepsOverride\":\"5\"}'\n")
-                .append("\nRead an execution as it moves (use the id of a retry's answer):\n")
-                .append("  curl -s").append(key).append(' ').append(gateway).append("/v1/executions/")
-                .append(example.vendor()).append("/<id>\n")
+                .append("\nRead an execution (a retry's answer names its execution in Location; read that one to follow it):\n")
+                .append("  curl -s").append(key).append(' ').append(failed).append('\n')
                 .append("\nVendors: curl -s").append(key).append(' ').append(gateway).append("/v1/vendors\n")
                 .append("API docs: ").append(gateway).append("/docs/ (Swagger UI over ").append(gateway)
                 .append("/openapi/gateway.yaml)\n")

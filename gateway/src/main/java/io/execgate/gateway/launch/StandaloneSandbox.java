@@ -11,6 +11,10 @@ import java.util.Map;
  * teams that point their own clients (or an unmodified gateway) at them.
  */
 public final class StandaloneSandbox {
+    /** A client key for a gateway run in front of the sandbox: printed, so not a secret either. */
+    static final String CLIENT_KEY = "sandbox-client-key";
+    static final String CLIENT_KEY_VARIABLE = "EXECGATE_CLIENTS_SANDBOX_API_KEY";
+
     private StandaloneSandbox() {
     }
 
@@ -32,8 +36,15 @@ public final class StandaloneSandbox {
             env.append("  export ").append(prefix).append("_URL=").append(s.url()).append('\n')
                     .append("  export ").append(prefix).append("_API_KEY=").append(s.apiKey()).append('\n');
         });
-        out.append("\nThese keys are the sandbox's documented ones, not secrets. To point a gateway at it:\n")
+        Sandbox.Simulator example = sandbox.simulators().get(sandbox.simulators().size() - 1);
+        out.append("\nThese keys are the sandbox's documented ones, not secrets. To run a gateway in front of it, in\n")
+                .append("another terminal (the last export is the key your own calls present to the gateway):\n")
                 .append(env)
+                .append("  export ").append(CLIENT_KEY_VARIABLE).append('=').append(CLIENT_KEY).append('\n')
+                .append("  ./execgate run\n")
+                .append("then retry a seeded failed execution through it (202 Accepted; PORT=9000 ./execgate run for another port):\n")
+                .append("  curl -si -X POST -H 'Authorization: Bearer ").append(CLIENT_KEY).append("' http://127.0.0.1:8080/v1/executions/")
+                .append(example.vendor()).append('/').append(example.failedExecutionId()).append("/retry\n")
                 .append("Each simulator lists its executions at <url>/_sandbox/executions and takes faults at <url>/_sandbox/faults.\n");
         System.out.println(out);
     }

@@ -33,13 +33,19 @@ final class InvalidInput {
                     .map(v -> new ProblemError(location(context, leaf(v)), v.getMessage())).toList();
         }
         if (cause instanceof ConversionErrorException conversion) {
-            return List.of(new ProblemError(location(context, conversion.getArgument().getName()),
-                    "cannot be read as the expected type"));
+            Argument<?> argument = conversion.getArgument();
+            return List.of(new ProblemError(location(context, argument.getName()), argument.getType().isEnum()
+                    ? "must be " + String.join(" or ", allowed(argument.getType())) : "cannot be read as the expected type"));
         }
         if (cause instanceof java.net.URISyntaxException) {
             return List.of(new ProblemError("path", "is not a valid URI (bad percent-encoding or raw special character)"));
         }
         return List.of(new ProblemError("body", "is not valid JSON"));
+    }
+
+    /** An enum parameter's values as the contract spells them (the generated enums print their value). */
+    private static List<String> allowed(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(String::valueOf).toList();
     }
 
     private static String leaf(ConstraintViolation<?> violation) {

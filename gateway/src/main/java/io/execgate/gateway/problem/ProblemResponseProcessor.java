@@ -1,6 +1,7 @@
 package io.execgate.gateway.problem;
 
 import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.gateway.ExecutionIds;
 import io.execgate.api.model.ProblemCode;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
@@ -40,7 +41,10 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Object> {
             }
             return switch (status) {
                 case 400 -> GatewayProblem.invalid(InvalidInput.errors(context));
-                case 404 -> GatewayProblem.of(ProblemCode.NOT_FOUND, "No such resource.");
+                case 404 -> ExecutionIds.spreadOverSegments(context.getRequest())
+                        ? GatewayProblem.invalid(ExecutionIds.LOCATION,
+                                "must be one path segment: percent-encode each '/' in it as %2F (a/b is a%2Fb)")
+                        : GatewayProblem.of(ProblemCode.NOT_FOUND, "No such resource; the API is under /v1, documented at /docs/.");
                 case 405 -> GatewayProblem.of(ProblemCode.METHOD_NOT_ALLOWED, "This method is not allowed on this resource.");
                 case 413 -> GatewayProblem.invalid("body", "is too large");
                 case 415 -> GatewayProblem.invalid("header.Content-Type", "must be application/json");
