@@ -141,21 +141,6 @@ class PathSafetySpec extends Specification {
         'kaizen'  | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
     }
 
-    def "whitespace around the one JSON value is fine: #body.inspect()"() {
-        given:
-        gateway.vendor('skyvern').answer(200, fixture('skyvern', 'retry-200.json'))
-
-        when:
-        def answer = gateway.retry('skyvern', 'wr_1', body)
-
-        then:
-        answer.status == 202
-        gateway.vendor('skyvern').onlyRequest.header('x-max-steps-override') == '5'
-
-        where:
-        body << [' {"maxStepsOverride": 5} ', '{"maxStepsOverride": 5}\r\n', '\t{"maxStepsOverride":5}\n\n']
-    }
-
     def "a body that is not JSON by its Content-Type is a 400"() {
         when:
         def answer = gateway.retry('skyvern', 'wr_1', 'maxStepsOverride=5', ['Content-Type': 'text/plain'])

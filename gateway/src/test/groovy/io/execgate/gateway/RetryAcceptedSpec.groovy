@@ -136,7 +136,7 @@ class RetryAcceptedSpec extends Specification {
                                 [kind: 'screenshot', url: 'https://files.skyvern.test/s1.png', name: null, sizeBytes: null]]]
     }
 
-    def "skyvern without maxStepsOverride sends no x-max-steps-override; no body, {} and null are all fine"() {
+    def "skyvern gets x-max-steps-override only when asked: body #body.inspect() sends #steps"() {
         given:
         gateway.vendor('skyvern').answer(200, fixture('skyvern', 'retry-200.json'))
 
@@ -145,10 +145,17 @@ class RetryAcceptedSpec extends Specification {
 
         then:
         answer.status == 202
-        gateway.vendor('skyvern').onlyRequest.header('x-max-steps-override') == null
+        gateway.vendor('skyvern').onlyRequest.header('x-max-steps-override') == steps
 
-        where:
-        body << [null, '{}', 'null', '{"maxStepsOverride":null}']
+        where: 'no body, {} and null are all fine, and so is white space around the one JSON value'
+        body                              || steps
+        null                              || null
+        '{}'                              || null
+        'null'                            || null
+        '{"maxStepsOverride":null}'       || null
+        ' {"maxStepsOverride": 5} '       || '5'
+        '{"maxStepsOverride": 5}\r\n'     || '5'
+        '\t{"maxStepsOverride":5}\n\n'    || '5'
     }
 
     def "a JSON body with a charset parameter is read as JSON"() {
