@@ -16,7 +16,8 @@ import static io.execgate.gateway.support.Gateway.fixture
 class GracefulShutdownIT extends Specification {
     static final String JAR = System.getProperty('execgate.jar')
 
-    @AutoCleanup('close') FakeVendor skyvern = new FakeVendor().answerAfter(1_500, 200, fixture('skyvern', 'retry-200.json'))
+    /** Slow enough that the listener closes (the first thing SIGTERM does) long before the vendor answers. */
+    @AutoCleanup('close') FakeVendor skyvern = new FakeVendor().answerAfter(3_000, 200, fixture('skyvern', 'retry-200.json'))
 
     def "a retry in flight when SIGTERM arrives still gets its 202, and the process then exits"() {
         given:
@@ -35,8 +36,8 @@ class GracefulShutdownIT extends Specification {
         } as Callable)
         skyvern.awaitRequest(10)
         gateway.destroy() // SIGTERM
-        Thread.sleep(300)
-        boolean refusedNew = refuses(port)
+        boolean refusedNew = awaitRefusal(port, 10)
+        boolean refusedWhileInFlight = refusedNew && !inFlight.done
         def answer = inFlight.get(20, TimeUnit.SECONDS)
         boolean exited = gateway.waitFor(20, TimeUnit.SECONDS)
 
@@ -44,12 +45,25 @@ class GracefulShutdownIT extends Specification {
         answer.status == 202
         answer.json.id == 'wr_124'
         refusedNew
+        refusedWhileInFlight
         exited
         skyvern.requests.size() == 1
 
         cleanup:
         pool?.shutdownNow()
         gateway?.destroyForcibly()
+    }
+
+    /** Polls (bounded) until the port no longer takes new work; whether it came to that in time. */
+    private static boolean awaitRefusal(int port, long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
+        while (System.nanoTime() < deadline) {
+            if (refuses(port)) {
+                return true
+            }
+            Thread.sleep(20)
+        }
+        false
     }
 
     private static boolean refuses(int port) {

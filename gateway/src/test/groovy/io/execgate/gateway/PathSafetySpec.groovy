@@ -60,6 +60,7 @@ class PathSafetySpec extends Specification {
         answer.header('Content-Type') == 'application/problem+json'
         answer.json.code == 'INVALID_REQUEST'
         answer.json.outcome == 'NOT_SENT'
+        !answer.json.errors.isEmpty() // else the next line holds for no error at all
         answer.json.errors*.location.every { it.startsWith('path') }
         gateway.vendorCalls == 0
 

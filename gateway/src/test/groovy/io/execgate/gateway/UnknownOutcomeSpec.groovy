@@ -7,6 +7,8 @@ import spock.lang.Narrative
 import spock.lang.Shared
 import spock.lang.Specification
 
+import static io.execgate.gateway.support.Gateway.fixture
+
 /**
  * A retry POST that may have reached the vendor is never sent again: when the gateway cannot know
  * what happened, it says so ({@code outcome: UNKNOWN}) instead of guessing or re-sending.
@@ -30,12 +32,14 @@ class UnknownOutcomeSpec extends Specification {
         answer.json.code == 'UPSTREAM_TIMEOUT'
         answer.json.outcome == 'UNKNOWN'
         answer.json.retryable == false
-        gateway.vendor(vendor).requests.size() == 1
+
+        and: 'by the time the vendor has answered a later call, it has seen this one exactly once'
+        callsUpToMarker(vendor, id, marker, 200, answering) == [id, marker]
 
         where:
-        vendor    | id
-        'skyvern' | 'wr_1'
-        'kaizen'  | 'exec_1'
+        vendor    | id       | marker   | answering
+        'skyvern' | 'wr_1'   | 'wr_2'   | 'retry-200.json'
+        'kaizen'  | 'exec_1' | 'exec_2' | 'retry-200-flat.json'
     }
 
     def "connection #fault after the request was read: 502 UPSTREAM_ERROR, one call, never re-sent"() {
@@ -44,14 +48,15 @@ class UnknownOutcomeSpec extends Specification {
 
         when:
         def answer = gateway.retry('kinetic', 'ex-1')
-        Thread.sleep(300) // a re-send, were there one, would have arrived by now
 
         then:
         answer.status == 502
         answer.json.code == 'UPSTREAM_ERROR'
         answer.json.outcome == 'UNKNOWN'
         answer.json.retryable == false
-        gateway.vendor('kinetic').requests.size() == 1
+
+        and: 'by the time the vendor has answered a later call, it has seen this one exactly once'
+        callsUpToMarker('kinetic', 'ex-1', 'ex-2', 201, 'retry-201.json') == ['ex-1', 'ex-2']
 
         where:
         fault << ['reset', 'closed']
@@ -74,5 +79,20 @@ class UnknownOutcomeSpec extends Specification {
 
         cleanup:
         refused?.close()
+    }
+
+    /**
+     * Which execution each call to {@code vendor} was for ({@code id} or {@code markerId}, found in the
+     * target or the body; any other call as its request line), read after a marker: a retry for
+     * {@code markerId}, answered with {@code status} and the fixture, sent through the same gateway and
+     * vendor client once the call under test was answered. The marker's answer is the signal that ends
+     * the wait, not a sleep a slow machine can outlast; a re-send shows up as a second {@code id}.
+     */
+    private List<String> callsUpToMarker(String vendor, String id, String markerId, int status, String answering) {
+        gateway.vendor(vendor).answer(status, fixture(vendor, answering))
+        assert gateway.retry(vendor, markerId).status == 202: 'the marker call was not accepted'
+        gateway.vendor(vendor).requests.collect { r ->
+            [id, markerId].find { r.target.contains(it) || r.text.contains(it) } ?: r.requestLine
+        }
     }
 }

@@ -98,11 +98,20 @@ class FakeVendor implements Closeable {
 
     /** Waits (at most {@code seconds}) until a request has arrived: the call is now at the vendor. */
     void awaitRequest(long seconds) {
+        awaitRequests(1, seconds)
+    }
+
+    /**
+     * Waits (at most {@code seconds}) until {@code wanted} requests have arrived, and returns all that
+     * arrived. Fails if fewer came; a caller that also wants "no more than that" checks the size.
+     */
+    List<Recorded> awaitRequests(int wanted, long seconds) {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L
-        while (requests.isEmpty() && System.nanoTime() < deadline) {
+        while (requests.size() < wanted && System.nanoTime() < deadline) {
             Thread.sleep(10)
         }
-        assert !requests.isEmpty(): "no request reached the fake vendor within ${seconds}s"
+        assert requests.size() >= wanted: "${requests.size()} of ${wanted} requests reached the fake vendor within ${seconds}s"
+        requests as List
     }
 
     Recorded getOnlyRequest() {

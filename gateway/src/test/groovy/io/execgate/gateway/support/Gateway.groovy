@@ -5,8 +5,11 @@ import groovy.json.JsonSlurper
 import io.execgate.testkit.OpenApiContract
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
+import io.opentelemetry.api.OpenTelemetry
+import io.opentelemetry.sdk.OpenTelemetrySdk
 
 import java.nio.file.Path
+import java.util.concurrent.TimeUnit
 
 /**
  * The gateway as a user runs it: a real server on 127.0.0.1, every vendor configured against its
@@ -58,6 +61,16 @@ class Gateway implements Closeable {
     void clearVendors() { vendors.values()*.clear() }
 
     int getVendorCalls() { vendors.values().sum { it.requests.size() } as int }
+
+    /**
+     * Hands every span ended so far to the configured exporter and waits (at most {@code seconds}) until
+     * that export is done. Afterwards such a span is at its collector, or no exporter exists: the signal
+     * a test waits on before it says a span was not exported.
+     */
+    void flushSpans(long seconds) {
+        def sdk = server.applicationContext.getBean(OpenTelemetry) as OpenTelemetrySdk
+        assert sdk.sdkTracerProvider.forceFlush().join(seconds, TimeUnit.SECONDS).success: "spans not flushed within ${seconds}s"
+    }
 
     /** POST /v1/executions/{vendor}/{rawId}/retry with the CI client's key; {@code rawId} is sent as written. */
     RawHttp.Answer retry(String vendor, String rawId, Object body = null, Map<String, String> headers = [:], String query = '') {
