@@ -1,10 +1,8 @@
 package io.execgate.gateway.connection;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -18,19 +16,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's deadlines for receiving a request. Sits right after Netty's HTTP codec (it sees
- * request heads, body pieces and the answers going out); {@link #byteWatch()} sits in front of the
- * codec, which says nothing until a whole request line and headers have arrived.
+ * request heads, body pieces and the answers going out); {@link RequestStartWatch} sits in front of
+ * the codec, which says nothing until a whole request line and headers have arrived.
  *
  * <p>Only receiving is timed: while the gateway owes an answer (a vendor call may take its read
- * timeout) no deadline runs, and the current one starts afresh once every answer is written. A
- * request that started and missed its deadline gets a 408 problem and the connection is closed; a
- * connection that sent nothing, or whose request was already answered, is closed without a word.
- *
- * <p>A request whose headers arrived is already Micronaut's: its body then fails with the
- * {@code REQUEST_TIMEOUT} problem, so the gateway answers it as any problem (request id, metrics,
- * request log) instead of finding a closed connection and logging an unexpected error. Headers that
- * never finished are no request to Micronaut, so their 408 is written here. All of it runs on the
- * connection's event loop.
+ * timeout) no deadline runs; the current one starts afresh once every answer is written. A request
+ * that missed its deadline gets a 408 problem, then the connection is closed; a connection that sent
+ * nothing, or whose request was already answered, is closed without a word. Headers that never
+ * finished are no request to Micronaut, so their 408 is written here; a request whose headers
+ * arrived is Micronaut's, so its body fails with the {@code REQUEST_TIMEOUT} problem and the gateway
+ * answers it as any problem (request id, metrics, request log) instead of finding a closed
+ * connection and logging an unexpected error. All of it runs on the connection's event loop.
  */
 final class ClientDeadlines extends ChannelDuplexHandler {
     private enum Phase { WAITING, HEAD, BODY }
@@ -44,12 +40,9 @@ final class ClientDeadlines extends ChannelDuplexHandler {
     private Phase phase = Phase.WAITING;
     private boolean firstRequest = true;
     private boolean closing;
-    /** The body timed out: the answer Micronaut writes now closes the connection. */
-    private boolean timedOut;
-    /** Requests whose head has arrived and whose final answer has not yet been written. */
-    private int unanswered;
-    /** Whether the answer being written is a 1xx (100 Continue), which is not the request's answer. */
-    private boolean informational;
+    private boolean timedOut; // the body timed out: the answer Micronaut writes closes the connection
+    private int unanswered; // requests whose head arrived and whose final answer is not yet written
+    private boolean informational; // the answer being written is a 1xx (100 Continue), not the request's answer
     private long armedAtNanos;
     private ScheduledFuture<?> timer;
 
@@ -58,28 +51,17 @@ final class ClientDeadlines extends ChannelDuplexHandler {
         this.answer = answer;
     }
 
-    /** Tells this handler when bytes arrive, before the codec has made anything of them. */
-    ChannelInboundHandlerAdapter byteWatch() {
-        return new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext byteCtx, Object msg) {
-                if (phase == Phase.WAITING && msg instanceof ByteBuf bytes && !blank(bytes)) {
-                    enter(Phase.HEAD);
-                }
-                byteCtx.fireChannelRead(msg);
-            }
-        };
+    /** Bytes of a request arrived ({@link RequestStartWatch}, in front of the codec). */
+    void requestBytesArrived() {
+        if (phase == Phase.WAITING) {
+            enter(Phase.HEAD);
+        }
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         this.ctx = context;
         rearm();
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext context) {
-        cancel();
     }
 
     @Override
@@ -166,11 +148,5 @@ final class ClientDeadlines extends ChannelDuplexHandler {
         } else {
             ctx.close();
         }
-    }
-
-    /** Line ends and blanks between requests, which the codec skips; they start no request. */
-    private static boolean blank(ByteBuf bytes) {
-        return bytes.forEachByte(bytes.readerIndex(), bytes.readableBytes(),
-                b -> b == '\r' || b == '\n' || b == ' ' || b == '\t') == -1;
     }
 }

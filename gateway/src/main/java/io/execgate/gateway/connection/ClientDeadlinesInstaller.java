@@ -52,7 +52,7 @@ final class ClientDeadlinesInstaller implements BeanCreatedEventListener<NettySe
                 return;
             }
             ClientDeadlines deadlines = new ClientDeadlines(limits, answer);
-            pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, BYTES, deadlines.byteWatch());
+            pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, BYTES, new RequestStartWatch(deadlines));
             pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, DEADLINES, deadlines);
         }
     }
