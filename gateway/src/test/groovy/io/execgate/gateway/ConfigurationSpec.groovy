@@ -36,6 +36,8 @@ class ConfigurationSpec extends Specification {
         'a client names an unknown vendor' | CLIENT + ['execgate.clients.ci.vendors': ['acme']]                                                     || 'execgate.clients.ci.vendors'
         'a claim could expire mid-call'    | CLIENT + ['execgate.vendors.skyvern.url': 'https://s.test', 'execgate.vendors.skyvern.api-key': 'vendor-Secret', 'execgate.vendors.skyvern.read-timeout': '2m'] || 'execgate.idempotency.in-flight-ttl'
         'a read timeout is zero'           | CLIENT + ['execgate.vendors.skyvern.url': 'https://s.test', 'execgate.vendors.skyvern.api-key': 'vendor-Secret', 'execgate.vendors.skyvern.read-timeout': '0s'] || 'execgate.vendors.skyvern.read-timeout'
+        'a body deadline is zero'          | CLIENT + ['execgate.server.body-timeout': '0s']                                                    || 'execgate.server.body-timeout'
+        'a keep-alive wait is negative'    | CLIENT + ['execgate.server.keep-alive-timeout': '-1s']                                             || 'execgate.server.keep-alive-timeout'
     }
 
     def "the documented minimal configuration starts, and config objects never print keys"() {

@@ -19,6 +19,7 @@ public final class ProblemCatalog {
         row(ProblemCode.UNKNOWN_VENDOR, 404, false, Outcome.NOT_SENT);
         row(ProblemCode.NOT_FOUND, 404, false, Outcome.NOT_SENT);
         row(ProblemCode.METHOD_NOT_ALLOWED, 405, false, Outcome.NOT_SENT);
+        row(ProblemCode.REQUEST_TIMEOUT, 408, true, Outcome.NOT_SENT);
         row(ProblemCode.UNAUTHENTICATED, 401, false, Outcome.NOT_SENT);
         row(ProblemCode.FORBIDDEN, 403, false, Outcome.NOT_SENT);
         row(ProblemCode.OPERATION_NOT_SUPPORTED, 501, false, Outcome.NOT_SENT);

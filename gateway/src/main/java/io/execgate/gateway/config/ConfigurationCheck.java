@@ -2,12 +2,14 @@ package io.execgate.gateway.config;
 
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.VendorProperties;
+import io.execgate.gateway.connection.ConnectionProperties;
 import io.execgate.gateway.idempotency.IdempotencyProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,12 +26,15 @@ import java.util.stream.Collectors;
 public final class ConfigurationCheck {
 
     public ConfigurationCheck(List<VendorProperties> vendors, List<ClientProperties> clients, List<VendorAdapter> adapters,
-                              IdempotencyProperties idempotency,
+                              IdempotencyProperties idempotency, ConnectionProperties connections,
                               @Value("${execgate.auth.enabled:true}") boolean authEnabled) {
         Set<String> known = adapters.stream().map(VendorAdapter::name).collect(Collectors.toCollection(TreeSet::new));
         vendors.forEach(vendor -> checkVendor(vendor, known));
         clients.forEach(client -> checkClient(client, known, authEnabled));
         vendors.forEach(vendor -> checkClaimOutlastsCall(vendor, idempotency));
+        checkPositive("execgate.server.header-timeout", connections.headerTimeout());
+        checkPositive("execgate.server.body-timeout", connections.bodyTimeout());
+        checkPositive("execgate.server.keep-alive-timeout", connections.keepAliveTimeout());
         if (authEnabled && clients.isEmpty()) {
             throw new ConfigurationException(named("execgate.auth.enabled") + " is true but no client is configured: set "
                     + named("execgate.clients.<client>.api-key") + ", or execgate.auth.enabled=false for a local demo");
@@ -62,6 +67,13 @@ public final class ConfigurationCheck {
         if (idempotency.inFlightTtl().compareTo(vendor.connectTimeout().plus(vendor.readTimeout())) <= 0) {
             throw new ConfigurationException(named("execgate.idempotency.in-flight-ttl") + " must be longer than "
                     + named("execgate.vendors." + vendor.name() + ".connect-timeout") + " plus .read-timeout");
+        }
+    }
+
+    /** A zero or negative deadline would close every connection at once. */
+    private static void checkPositive(String property, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigurationException(property + " must be positive");
         }
     }
 

@@ -30,9 +30,12 @@ public final class ServerTimingFilter implements Ordered {
 
     @ResponseFilter
     public void report(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        long total = elapsedNanos(request);
-        long vendor = VendorTime.of(request);
-        response.header(HEADER, "vendor;dur=" + millis(vendor) + ", gateway;dur=" + millis(Math.max(0, total - vendor)));
+        response.header(HEADER, value(VendorTime.of(request), elapsedNanos(request)));
+    }
+
+    /** The header's value for an answer that took {@code totalNanos}, {@code vendorNanos} of them at the vendor. */
+    public static String value(long vendorNanos, long totalNanos) {
+        return "vendor;dur=" + millis(vendorNanos) + ", gateway;dur=" + millis(Math.max(0, totalNanos - vendorNanos));
     }
 
     /**

@@ -41,11 +41,13 @@ public final class ProblemRenderer {
         if (request.getMethod() == HttpMethod.HEAD) {
             return response;
         }
-        return response.body(body(problem, status, RequestIdFilter.of(request)))
+        return response.body(document(problem, RequestIdFilter.of(request)))
                 .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE);
     }
 
-    private static Problem body(GatewayProblem problem, HttpStatus status, String requestId) {
+    /** The problem's document; also written outside Micronaut's request handling (a request that never finished arriving). */
+    public static Problem document(GatewayProblem problem, String requestId) {
+        HttpStatus status = HttpStatus.valueOf(problem.status());
         Problem body = new Problem(ProblemCatalog.type(problem.code()), status.getReason(), status.getCode(),
                 problem.detail(), problem.code(), requestId, problem.retryable(), problem.outcome());
         VendorAnswer answer = problem.vendorAnswer();

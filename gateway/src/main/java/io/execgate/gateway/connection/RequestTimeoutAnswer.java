@@ -1,0 +1,61 @@
+package io.execgate.gateway.connection;
+
+import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.api.model.ProblemCode;
+import io.execgate.gateway.filter.RequestIdFilter;
+import io.execgate.gateway.filter.ServerTimingFilter;
+import io.execgate.gateway.problem.ProblemRenderer;
+import io.micronaut.http.MediaType;
+import io.micronaut.json.JsonMapper;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/**
+ * The 408 {@code REQUEST_TIMEOUT} problem for a request that did not finish arriving. The answer
+ * to headers that never finished is written straight to the connection: Micronaut never saw a
+ * request, so none of its filters run for it.
+ */
+@Singleton
+final class RequestTimeoutAnswer {
+    private static final String DETAIL = "The request did not arrive in time; nothing was sent to the vendor.";
+    private final JsonMapper json;
+
+    RequestTimeoutAnswer(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The problem; also how a request body that stopped arriving fails inside Micronaut. */
+    static GatewayProblem problem() {
+        return GatewayProblem.of(ProblemCode.REQUEST_TIMEOUT, DETAIL);
+    }
+
+    /** The answer to headers that never finished, after the gateway waited {@code waitedNanos} for them. */
+    FullHttpResponse response(long waitedNanos) {
+        String requestId = UUID.randomUUID().toString(); // the caller's X-Request-Id never arrived
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(ProblemRenderer.document(problem(), requestId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a problem document could not be written", e);
+        }
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT,
+                Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_PROBLEM)
+                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                .set(RequestIdFilter.HEADER, requestId)
+                .set(ServerTimingFilter.HEADER, ServerTimingFilter.value(0, waitedNanos));
+        return response;
+    }
+}
