@@ -73,7 +73,7 @@ public final class ConfigurationCheck {
     /** A zero or negative deadline would close every connection at once. */
     private static void checkPositive(String property, Duration value) {
         if (value.isNegative() || value.isZero()) {
-            throw new ConfigurationException(property + " must be positive");
+            throw new ConfigurationException(named(property) + " must be positive");
         }
     }
 
