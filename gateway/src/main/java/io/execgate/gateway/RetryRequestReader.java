@@ -1,40 +1,95 @@
 package io.execgate.gateway;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.api.model.ProblemError;
 import io.execgate.api.model.RetryRequest;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
-import io.micronaut.serde.Decoder;
-import io.micronaut.serde.Deserializer;
+import io.micronaut.core.type.Headers;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.body.MessageBodyReader;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the retry body strictly. Serde would coerce {@code "5"}, {@code 2.5} and {@code true} into
- * an Integer with no switch to stop it, and would ignore a misspelt member; a retry that silently
- * drops or invents an option is worse than a 400.
+ * Reads the retry body strictly, from its bytes (the route's body reader for {@link RetryRequest}:
+ * Micronaut picks the reader of exactly this type over its generic JSON one).
+ * <ul>
+ *   <li>Exactly one JSON value, white space aside: the framework's decoder stops after the first
+ *       value, so {@code {"maxStepsOverride": 5}}} or {@code {} []} would be accepted and sent.</li>
+ *   <li>No coercion: Serde turns {@code "5"}, {@code 2.5} and {@code true} into an Integer with no
+ *       switch to stop it.</li>
+ *   <li>No unknown member: a misspelt option silently dropped is worse than a 400.</li>
+ * </ul>
  */
 @Singleton
-final class RetryRequestReader implements Deserializer<RetryRequest> {
+@Consumes(MediaType.APPLICATION_JSON)
+final class RetryRequestReader implements MessageBodyReader<RetryRequest> {
     private static final String MAX_STEPS = "maxStepsOverride";
+    private static final JsonFactory JSON = new JsonFactory();
 
-    @Override
-    public RetryRequest deserialize(Decoder decoder, DecoderContext context, Argument<? super RetryRequest> type)
-            throws IOException {
-        return read(decoder.decodeArbitrary());
+    private final JsonMapper json;
+
+    RetryRequestReader(JsonMapper json) {
+        this.json = json;
     }
 
     @Override
-    public RetryRequest deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super RetryRequest> type)
-            throws IOException {
-        return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+    public @Nullable RetryRequest read(Argument<RetryRequest> type, @Nullable MediaType mediaType, Headers headers,
+                                       InputStream body) throws CodecException {
+        try {
+            return read(body.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the request body could not be read", e);
+        }
     }
 
-    static RetryRequest read(Object json) {
+    private @Nullable RetryRequest read(byte[] body) {
+        if (!isOneJsonValue(body)) {
+            throw GatewayProblem.invalid("body", "must be exactly one JSON value; there is more after it");
+        }
+        Object tree;
+        try {
+            tree = body.length == 0 ? null : json.readValue(body, Argument.OBJECT_ARGUMENT);
+        } catch (IOException e) {
+            throw GatewayProblem.invalid("body", "is not valid JSON");
+        }
+        return tree == null ? null : members(tree);
+    }
+
+    /**
+     * Whether nothing but white space follows the body's first JSON value. A body that is not JSON
+     * at all counts as one value here: the full read says what is wrong with it.
+     */
+    private static boolean isOneJsonValue(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() == null) {
+                return true;
+            }
+            parser.skipChildren();
+            parser.finishToken(); // a scalar is read lazily: the first value must be whole before looking past it
+            try {
+                return parser.nextToken() == null;
+            } catch (IOException more) {
+                return false;
+            }
+        } catch (IOException notJson) {
+            return true;
+        }
+    }
+
+    private static RetryRequest members(Object json) {
         if (!(json instanceof Map<?, ?> body)) {
             throw GatewayProblem.invalid("body", "must be a JSON object");
         }
