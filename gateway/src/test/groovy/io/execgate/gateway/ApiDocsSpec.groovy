@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit
 /**
  * The API docs: {@code specs/gateway.yaml} served at {@code /openapi/gateway.yaml}, Swagger UI over
  * it at {@code /docs/}, both without a client key; and a real browser (headless Chromium, installed
- * by {@code .ci/run}) that opens the page and finds the retry operation.
+ * by {@code .ci/run}) that opens the page, finds the retry operation and lists its own origin as the server.
  */
 class ApiDocsSpec extends Specification {
     @Shared @AutoCleanup Gateway gateway = new Gateway()
@@ -37,7 +37,7 @@ class ApiDocsSpec extends Specification {
         '/docs/'                               | 'text/html'              || "url: '/openapi/gateway.yaml'"
         '/docs/swagger-ui/swagger-ui-bundle.js' | 'application/javascript' || 'SwaggerUIBundle'
         '/docs/swagger-ui/swagger-ui.css'      | 'text/css'               || '.swagger-ui'
-        '/openapi/gateway.yaml'                | ''                       || Files.readString(Gateway.ROOT.resolve('specs/gateway.yaml'))
+        '/openapi/gateway.yaml'                | 'application/yaml'       || Files.readString(Gateway.ROOT.resolve('specs/gateway.yaml'))
     }
 
     @IgnoreIf(value = { !ApiDocsSpec.chromium() && !System.getenv('CI') }, reason = 'no chromium on PATH (CI installs it)')
@@ -53,6 +53,16 @@ class ApiDocsSpec extends Specification {
 
         and: 'the real examples are on the page'
         dom.contains('Skyvern: a new run of the same workflow')
+
+        and: "the one server listed (what Try it out calls) is the page's origin, not the document's localhost:8080"
+        servers(dom) == ["http://127.0.0.1:${gateway.server.port}".toString()]
+    }
+
+    /** The values of Swagger UI's server list ({@code <select>} in its scheme container). */
+    private static List<String> servers(String dom) {
+        String select = dom.find(/(?s)<select id="servers">.*?<\/select>/)
+        assert select: 'Swagger UI rendered no server list'
+        select.findAll(/<option value="([^"]*)"/) { match, url -> url }
     }
 
     private HttpResponse<String> fetch(String path) {
