@@ -1,5 +1,6 @@
 package io.execgate.clientcheck
 
+import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 import io.execgate.client.ApiClient
 import io.execgate.client.ApiException
@@ -145,6 +146,28 @@ class GeneratedClientIT extends Specification {
                 { ExecutionsApi api -> api.retryExecution('skyvern', 'wr_000000000000000001', null, null, null, null) }]
     }
 
+    def "the vendor's own words reach the client as vendorError: #what"() {
+        given:
+        if (fault) {
+            assert admin('POST', '/_sandbox/faults', JsonOutput.toJson([fault: fault, times: 1])) == 201
+        }
+
+        when:
+        executions.retryExecution('skyvern', id ?: failedRun(), null, null, null, null)
+
+        then:
+        ApiException refused = thrown()
+        Problem problem = client.objectMapper.readValue(refused.responseBody, Problem)
+        problem.vendor == 'skyvern'
+        problem.vendorHttpStatus == vendorStatus
+        problem.vendorError == vendorError
+
+        where:
+        what                                     | fault   | id                      || vendorStatus | vendorError
+        'its error object'                       | null    | 'wr_000000000000000001' || 404          | [detail: 'Workflow run not found']
+        'an empty string when it sent no body'   | 'empty' | null                    || 200          | ''
+    }
+
     def "the vendor list names every demo vendor, configured, with its operations"() {
         when:
         def listed = vendors.listVendors(null)
@@ -156,16 +179,33 @@ class GeneratedClientIT extends Specification {
         listed.find { it.name == 'skyvern' }.operations*.value == ['retry', 'get']
     }
 
-    /** The failed run the Skyvern simulator lists at its admin API (its URL as the demo printed it). */
+    /** The failed run the Skyvern simulator lists at its admin API. */
     private String failedRun() {
-        String simulator = printed.findResult { (it =~ /^\s+skyvern\s+(http:\/\/\S+)$/).with { it.find() ? it.group(1) : null } }
-        assert simulator: "the demo printed no Skyvern simulator:\n${printed.join('\n')}"
-        def answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("$simulator/_sandbox/executions"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
-        assert answer.statusCode() == 200
-        def failed = new JsonSlurper().parseText(answer.body()).findAll { it.status == 'failed' && !it.retriedFrom }
-        assert failed: "the Skyvern simulator lists no failed run: ${answer.body()}"
+        def failed = new JsonSlurper().parseText(simulatorBody('GET', '/_sandbox/executions', null))
+                .findAll { it.status == 'failed' && !it.retriedFrom }
+        assert failed: 'the Skyvern simulator lists no failed run'
         failed.first().id
+    }
+
+    /** Calls the Skyvern simulator's admin API and returns the status. */
+    private int admin(String method, String path, String body) {
+        simulator(method, path, body).statusCode()
+    }
+
+    private String simulatorBody(String method, String path, String body) {
+        def answer = simulator(method, path, body)
+        assert answer.statusCode() == 200
+        answer.body()
+    }
+
+    /** The Skyvern simulator's admin API (its URL as the demo printed it). */
+    private HttpResponse<String> simulator(String method, String path, String body) {
+        String url = printed.findResult { (it =~ /^\s+skyvern\s+(http:\/\/\S+)$/).with { it.find() ? it.group(1) : null } }
+        assert url: "the demo printed no Skyvern simulator:\n${printed.join('\n')}"
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("$url$path")).timeout(Duration.ofSeconds(10))
+                .header('Content-Type', 'application/json')
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString())
     }
 
     /** Waits (bounded) for a line of the demo's output; the demo prints its guide once it answers. */
