@@ -99,6 +99,21 @@ class SlowClientSpec extends Specification {
         !scrape.contains('status="500"')
     }
 
+    def "a client that hangs up half-way through its body is counted as the 400 it is, not as a gateway failure"() {
+        given:
+        Socket socket = send(open(), SHORT_BODY)
+
+        when: 'it closes before the 100 bytes it announced, long before the body timeout'
+        socket.close()
+        String counted = 'execgate_requests_total{code="INVALID_REQUEST",operation="retry",outcome="NOT_SENT",replayed="false",status="400",vendor="skyvern"}'
+        String scrape = awaitScrape(10) { it.contains(counted) }
+
+        then: 'the meters say a bad request that reached no vendor (the signal waited on), and nothing failed'
+        scrape.contains(counted)
+        !scrape.contains('status="500"')
+        gateway.vendorCalls == 0
+    }
+
     def "a connection that sends nothing is closed without an answer"() {
         given:
         Socket socket = open()
@@ -154,6 +169,17 @@ class SlowClientSpec extends Specification {
         retried.status == 202
         gateway.vendor('skyvern').onlyRequest
         health.status == 200
+    }
+
+    /** Scrapes /prometheus until it shows what {@code shows} looks for, for at most {@code seconds}. */
+    private String awaitScrape(int seconds, Closure<Boolean> shows) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L
+        String scrape = gateway.http.send('GET', '/prometheus').body
+        while (!shows(scrape) && System.nanoTime() < deadline) {
+            Thread.sleep(50)
+            scrape = gateway.http.send('GET', '/prometheus').body
+        }
+        scrape
     }
 
     private Socket open() {

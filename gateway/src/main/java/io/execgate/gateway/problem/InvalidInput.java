@@ -14,6 +14,7 @@ import io.micronaut.web.router.MethodBasedRouteMatch;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
+import java.io.EOFException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,9 @@ final class InvalidInput {
             Argument<?> argument = conversion.getArgument();
             return List.of(new ProblemError(location(context, argument.getName()), argument.getType().isEnum()
                     ? "must be " + String.join(" or ", allowed(argument.getType())) : "cannot be read as the expected type"));
+        }
+        if (cause instanceof EOFException) {
+            return List.of(new ProblemError("body", "ended before the length its Content-Length announced (the connection closed)"));
         }
         if (cause instanceof java.net.URISyntaxException) {
             return List.of(new ProblemError("path", "is not a valid URI (bad percent-encoding or raw special character)"));

@@ -14,6 +14,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
+
 /** Exception handlers that hand every failure to the one problem renderer. */
 final class ProblemExceptionHandlers {
     private ProblemExceptionHandlers() {
@@ -29,6 +31,24 @@ final class ProblemExceptionHandlers {
         @Override
         protected MutableHttpResponse<?> createResponse(GatewayProblem problem) {
             return HttpResponse.status(HttpStatus.valueOf(problem.status()));
+        }
+    }
+
+    /**
+     * A body cut short: the client closed its connection before sending the bytes its
+     * {@code Content-Length} announced. Nothing was sent to a vendor and nobody is left to read the
+     * answer, but the meters and the request log should say what happened (a 400, {@code NOT_SENT}),
+     * not report a gateway failure whose outcome is unknown.
+     */
+    @Singleton
+    static final class TruncatedBodyHandler extends ErrorResponseProcessorExceptionHandler<EOFException> {
+        TruncatedBodyHandler(ErrorResponseProcessor<?> processor) {
+            super(processor);
+        }
+
+        @Override
+        protected MutableHttpResponse<?> createResponse(EOFException exception) {
+            return HttpResponse.status(HttpStatus.BAD_REQUEST);
         }
     }
 
