@@ -12,7 +12,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.body.MessageBodyReader;
 import io.micronaut.http.codec.CodecException;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.LimitingStream;
+import io.micronaut.serde.config.SerdeConfiguration;
+import io.micronaut.serde.jackson.JacksonDecoder;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -39,52 +41,48 @@ final class RetryRequestReader implements MessageBodyReader<RetryRequest> {
     private static final String MAX_STEPS = "maxStepsOverride";
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final JsonMapper json;
+    private final LimitingStream.RemainingLimits limits;
 
-    RetryRequestReader(JsonMapper json) {
-        this.json = json;
+    RetryRequestReader(SerdeConfiguration serde) {
+        this.limits = LimitingStream.limitsFromConfiguration(serde);
     }
 
     @Override
     public @Nullable RetryRequest read(Argument<RetryRequest> type, @Nullable MediaType mediaType, Headers headers,
                                        InputStream body) throws CodecException {
-        try {
-            return read(body.readAllBytes());
+        try (JsonParser parser = JSON.createParser(body)) {
+            return read(parser);
         } catch (IOException e) {
             throw new UncheckedIOException("the request body could not be read", e);
         }
     }
 
-    private @Nullable RetryRequest read(byte[] body) {
-        if (!isOneJsonValue(body)) {
-            throw GatewayProblem.invalid("body", "must be exactly one JSON value; there is more after it");
-        }
+    /**
+     * One pass over the body: its first JSON value as plain JSON (Serde's own decoder, with the
+     * configured nesting limits), then nothing but white space after it. No body, or only white
+     * space, is no body.
+     */
+    private @Nullable RetryRequest read(JsonParser parser) {
         Object tree;
         try {
-            tree = body.length == 0 ? null : json.readValue(body, Argument.OBJECT_ARGUMENT);
-        } catch (IOException e) {
+            if (parser.nextToken() == null) {
+                return null;
+            }
+            tree = JacksonDecoder.create(parser, limits).decodeArbitrary();
+        } catch (IOException notJson) {
             throw GatewayProblem.invalid("body", "is not valid JSON");
+        }
+        if (hasMore(parser)) {
+            throw GatewayProblem.invalid("body", "must be exactly one JSON value; there is more after it");
         }
         return tree == null ? null : members(tree);
     }
 
-    /**
-     * Whether nothing but white space follows the body's first JSON value. A body that is not JSON
-     * at all counts as one value here: the full read says what is wrong with it.
-     */
-    private static boolean isOneJsonValue(byte[] body) {
-        try (JsonParser parser = JSON.createParser(body)) {
-            if (parser.nextToken() == null) {
-                return true;
-            }
-            parser.skipChildren();
-            parser.finishToken(); // a scalar is read lazily: the first value must be whole before looking past it
-            try {
-                return parser.nextToken() == null;
-            } catch (IOException more) {
-                return false;
-            }
-        } catch (IOException notJson) {
+    /** Whether anything but white space follows the value just read (garbage counts). */
+    private static boolean hasMore(JsonParser parser) {
+        try {
+            return parser.nextToken() != null;
+        } catch (IOException garbage) {
             return true;
         }
     }
