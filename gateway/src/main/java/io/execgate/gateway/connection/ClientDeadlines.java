@@ -33,6 +33,7 @@ final class ClientDeadlines extends ChannelDuplexHandler {
 
     /** How long Micronaut may take to answer a request whose body timed out before the connection is closed anyway. */
     private static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
+    private static final long NONE = Long.MIN_VALUE;
 
     private final ConnectionProperties limits;
     private final RequestTimeoutAnswer answer;
@@ -43,12 +44,19 @@ final class ClientDeadlines extends ChannelDuplexHandler {
     private boolean timedOut; // the body timed out: the answer Micronaut writes closes the connection
     private int unanswered; // requests whose head arrived and whose final answer is not yet written
     private boolean informational; // the answer being written is a 1xx (100 Continue), not the request's answer
-    private long armedAtNanos;
-    private ScheduledFuture<?> timer;
+    private long armedAtNanos; // when the current deadline started
+    private long deadlineNanos = NONE; // when it passes (System.nanoTime), or NONE
+    private ScheduledFuture<?> timer; // fires at timerAtNanos, at or before the deadline
+    private long timerAtNanos;
 
     ClientDeadlines(ConnectionProperties limits, RequestTimeoutAnswer answer) {
         this.limits = limits;
         this.answer = answer;
+    }
+
+    /** Whether the connection waits for a request's first bytes (then {@link RequestStartWatch} looks at them). */
+    boolean waiting() {
+        return phase == Phase.WAITING;
     }
 
     /** Bytes of a request arrived ({@link RequestStartWatch}, in front of the codec). */
@@ -108,21 +116,36 @@ final class ClientDeadlines extends ChannelDuplexHandler {
         rearm();
     }
 
-    /** Starts the deadline the connection is now under, or none while the gateway owes an answer. */
+    /**
+     * Sets the deadline the connection is now under, or none while the gateway owes an answer. The
+     * timer is moved only when the new deadline is earlier than it fires: a request on a kept-alive
+     * connection passes four phases, and a timer that fires early simply waits out the rest
+     * (Netty's IdleStateHandler does the same), so most requests schedule nothing.
+     */
     private void rearm() {
         if (closing) {
             return;
         }
-        cancel();
         Duration limit = switch (phase) {
             case WAITING -> unanswered > 0 ? null : firstRequest ? limits.headerTimeout() : limits.keepAliveTimeout();
             case HEAD -> unanswered > 0 ? null : limits.headerTimeout();
             case BODY -> unanswered > 1 ? null : limits.bodyTimeout(); // the one unanswered is this request
         };
-        if (limit != null && ctx != null) {
-            armedAtNanos = System.nanoTime();
-            timer = ctx.executor().schedule(this::expired, limit.toNanos(), TimeUnit.NANOSECONDS);
+        if (limit == null || ctx == null) {
+            deadlineNanos = NONE;
+            return;
         }
+        armedAtNanos = System.nanoTime();
+        deadlineNanos = armedAtNanos + limit.toNanos();
+        if (timer == null || timerAtNanos - deadlineNanos > 0) {
+            schedule(limit.toNanos());
+        }
+    }
+
+    private void schedule(long inNanos) {
+        cancel();
+        timerAtNanos = System.nanoTime() + inNanos;
+        timer = ctx.executor().schedule(this::fired, inNanos, TimeUnit.NANOSECONDS);
     }
 
     private void cancel() {
@@ -132,11 +155,21 @@ final class ClientDeadlines extends ChannelDuplexHandler {
         }
     }
 
-    private void expired() {
+    /** The timer went off: the deadline has passed, is still ahead (wait the rest), or there is none. */
+    private void fired() {
         timer = null;
-        if (closing) {
+        if (closing || deadlineNanos == NONE) {
             return;
         }
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            schedule(left);
+        } else {
+            expired();
+        }
+    }
+
+    private void expired() {
         closing = true;
         if (phase == Phase.HEAD) {
             ctx.writeAndFlush(answer.response(System.nanoTime() - armedAtNanos))

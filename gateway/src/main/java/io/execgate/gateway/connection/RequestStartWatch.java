@@ -17,7 +17,7 @@ final class RequestStartWatch extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof ByteBuf bytes && !blank(bytes)) {
+        if (msg instanceof ByteBuf bytes && deadlines.waiting() && !blank(bytes)) {
             deadlines.requestBytesArrived();
         }
         ctx.fireChannelRead(msg);
