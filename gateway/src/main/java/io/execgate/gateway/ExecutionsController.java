@@ -4,6 +4,7 @@ import io.execgate.adapter.ExecutionRef;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.http.PathSegment;
+import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.api.ExecutionsApi;
 import io.execgate.api.model.Execution;
@@ -12,7 +13,7 @@ import io.execgate.api.model.ProblemCode;
 import io.execgate.api.model.ProblemError;
 import io.execgate.api.model.RetryRequest;
 import io.execgate.gateway.VendorRegistry.ConfiguredVendor;
-import io.execgate.gateway.filter.ClientAuthFilter;
+import io.execgate.gateway.exchange.Exchange;
 import io.execgate.gateway.idempotency.IdempotentRetries;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
@@ -70,7 +71,8 @@ class ExecutionsController implements ExecutionsApi {
                                                         String requestId, Include include,
                                                         RetryRequest retryRequest) {
         HttpRequest<?> request = currentRequest();
-        ConfiguredVendor target = resolve(vendor, request, Operation.RETRY);
+        Exchange exchange = Exchange.of(request);
+        ConfiguredVendor target = resolve(vendor, exchange, Operation.RETRY);
         RetryCommand command = new RetryCommand(ExecutionIds.from(request),
                 retryRequest == null ? null : retryRequest.getMaxStepsOverride(), include == Include.VENDOR_DATA);
         List<ProblemError> errors = target.adapter().validate(command);
@@ -78,22 +80,22 @@ class ExecutionsController implements ExecutionsApi {
             throw GatewayProblem.invalid(errors);
         }
         if (idempotencyKey == null) {
-            return Mono.fromFuture(retry(vendor, target, command));
+            return Mono.fromFuture(retry(vendor, target, command, exchange));
         }
-        String client = ClientAuthFilter.callerOf(request).name();
         PropagatedContext context = PropagatedContext.getOrEmpty();
         return Mono.fromCallable(() -> {
             try (PropagatedContext.Scope ignored = context.propagate()) {
-                return (HttpResponse<Execution>) (HttpResponse<?>) idempotent.run(request, client, idempotencyKey,
-                        IdempotentRetries.fingerprint(vendor, command), () -> await(retry(vendor, target, command)));
+                return (HttpResponse<Execution>) (HttpResponse<?>) idempotent.run(request, exchange, idempotencyKey,
+                        IdempotentRetries.fingerprint(vendor, command), () -> await(retry(vendor, target, command, exchange)));
             }
         }).subscribeOn(blocking);
     }
 
     private static CompletableFuture<HttpResponse<Execution>> retry(String vendor, ConfiguredVendor target,
-                                                                    RetryCommand command) {
+                                                                    RetryCommand command, Exchange exchange) {
         boolean readable = target.adapter().operations().contains(Operation.GET);
-        return target.adapter().retry(command, target.client()).thenApply(execution -> {
+        return target.adapter().retry(command, target.client().within(exchange)).thenApply(execution -> {
+            exchange.succeeded(execution.getVendorStatus());
             MutableHttpResponse<Execution> response = HttpResponse.accepted();
             // Location only where GET answers: a vendor without a read operation would lead to a 501
             if (readable && execution.getId() != null) {
@@ -108,9 +110,14 @@ class ExecutionsController implements ExecutionsApi {
     public Mono<HttpResponse<Execution>> getExecution(String vendor, String executionId, String requestId,
                                                       Include include) {
         HttpRequest<?> request = currentRequest();
-        ConfiguredVendor target = resolve(vendor, request, Operation.GET);
+        Exchange exchange = Exchange.of(request);
+        ConfiguredVendor target = resolve(vendor, exchange, Operation.GET);
         ExecutionRef execution = new ExecutionRef(ExecutionIds.from(request), include == Include.VENDOR_DATA);
-        return Mono.fromFuture(target.adapter().get(execution, target.client()).thenApply(HttpResponse::ok));
+        VendorClient client = target.client().within(exchange);
+        return Mono.fromFuture(target.adapter().get(execution, client).thenApply(read -> {
+            exchange.succeeded(read.getVendorStatus());
+            return HttpResponse.ok(read);
+        }));
     }
 
     /** Waits for a vendor call on the blocking pool; a problem is thrown as itself. */
@@ -125,10 +132,10 @@ class ExecutionsController implements ExecutionsApi {
         }
     }
 
-    private ConfiguredVendor resolve(String vendor, HttpRequest<?> request, Operation operation) {
+    private ConfiguredVendor resolve(String vendor, Exchange exchange, Operation operation) {
         ConfiguredVendor target = vendors.find(vendor).orElseThrow(() -> GatewayProblem.of(ProblemCode.UNKNOWN_VENDOR,
                 "No configured vendor has this name; GET /v1/vendors lists them."));
-        if (!ClientAuthFilter.callerOf(request).mayUse(vendor)) {
+        if (!exchange.caller().mayUse(vendor)) {
             throw GatewayProblem.of(ProblemCode.FORBIDDEN, "This client may not use this vendor.");
         }
         if (!target.adapter().operations().contains(operation)) {

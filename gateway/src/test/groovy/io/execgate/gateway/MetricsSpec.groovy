@@ -9,8 +9,8 @@ import static io.execgate.gateway.support.Gateway.fixture
 
 /**
  * {@code /prometheus}: answers by vendor, operation, status, code and outcome; vendor-call latency
- * histograms; circuit state; idempotency replays; JVM and HTTP server meters. Never an id or a key
- * as a label.
+ * and request-duration histograms; circuit state; idempotency replays; JVM meters. Never an id or a
+ * key as a label.
  */
 class MetricsSpec extends Specification {
     @Shared @AutoCleanup Gateway gateway = new Gateway()
@@ -62,14 +62,29 @@ class MetricsSpec extends Specification {
         scrape.contains('execgate_requests_total{code="none",operation="retry",outcome="none",replayed="true",status="202",vendor="kinetic"} 1.0')
     }
 
-    def "JVM and HTTP server meters are there; ids, keys and unknown vendor names are not"() {
+    def "a request's time in the gateway has a histogram by vendor, operation and outcome"() {
+        given:
+        gateway.vendor('skyvern').answer(500, [detail: 'boom'])
+
+        when:
+        gateway.retry('skyvern', 'wr_metrics_5')
+        gateway.get('/v1/executions/skyvern/wr_metrics_5')
+        def scrape = scrape()
+
+        then: "the gateway's own meter, and not a second per-request meter of the framework"
+        scrape =~ /(?m)^execgate_request_duration_seconds_bucket\{operation="retry",outcome="UNKNOWN",vendor="skyvern",le="[0-9.]+"} 1$/
+        scrape =~ /(?m)^execgate_request_duration_seconds_count\{operation="get",outcome="UNKNOWN",vendor="skyvern"} 1$/
+        !scrape.contains('http_server_requests')
+        !scrape.contains('http_client_requests')
+    }
+
+    def "JVM meters are there; ids, keys and unknown vendor names are not"() {
         when:
         gateway.retry('acme-corp-secret-name', 'exec-metrics-id-4')
         def scrape = scrape()
 
         then:
         scrape.contains('jvm_memory_used_bytes')
-        scrape.contains('http_server_requests_seconds_count')
         scrape.contains('execgate_requests_total{code="UNKNOWN_VENDOR",operation="retry",outcome="NOT_SENT",replayed="false",status="404",vendor="unknown"}')
         absent(scrape, ['acme-corp-secret-name', 'wr_metrics_1', 'ex-metrics-2', 'exec-metrics-id-4', Gateway.CLIENT_KEY]
                 + (Gateway.VENDOR_KEYS.values() as List))

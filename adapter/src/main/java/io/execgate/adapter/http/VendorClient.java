@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class VendorClient implements AutoCloseable {
     private static final Argument<byte[]> BYTES = Argument.of(byte[].class);
+    private static final String TRACEPARENT = "traceparent";
 
     private final String vendor;
     private final String basePath;
@@ -38,6 +39,7 @@ public final class VendorClient implements AutoCloseable {
     private final VendorBodies bodies;
     private final VendorGuard guard;
     private final VendorMetrics metrics;
+    private final VendorCallScope scope;
 
     VendorClient(String vendor, URI baseUrl, String apiKey, VendorAuth auth, HttpClient http, VendorBodies bodies,
                  VendorGuard guard, VendorMetrics metrics) {
@@ -50,6 +52,27 @@ public final class VendorClient implements AutoCloseable {
         this.bodies = bodies;
         this.guard = guard;
         this.metrics = metrics;
+        this.scope = VendorCallScope.NONE;
+    }
+
+    private VendorClient(VendorClient shared, VendorCallScope scope) {
+        this.vendor = shared.vendor;
+        this.basePath = shared.basePath;
+        this.apiKey = shared.apiKey;
+        this.auth = shared.auth;
+        this.http = shared.http;
+        this.bodies = shared.bodies;
+        this.guard = shared.guard;
+        this.metrics = shared.metrics;
+        this.scope = scope;
+    }
+
+    /**
+     * This vendor's connection for the calls of one gateway request: the same connection, circuit and
+     * meters, with {@code scope}'s trace sent along and the calls' time counted there.
+     */
+    public VendorClient within(VendorCallScope scope) {
+        return new VendorClient(this, scope);
     }
 
     /** The vendor's circuit, for {@code /health}. */
@@ -67,11 +90,10 @@ public final class VendorClient implements AutoCloseable {
     }
 
     private CompletableFuture<VendorResponse> timed(VendorRequest request) {
-        HttpRequest<?> served = VendorTime.servedRequest();
         long start = System.nanoTime();
         return sendOnce(request).whenComplete((response, failed) -> {
             long nanos = System.nanoTime() - start;
-            VendorTime.add(served, nanos);
+            scope.vendorCallTook(nanos);
             metrics.call(nanos, response == null ? null : response.status());
         });
     }
@@ -81,6 +103,10 @@ public final class VendorClient implements AutoCloseable {
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         if (apiKey != null) {
             outgoing.header(auth.headerName(), auth.headerValue(apiKey));
+        }
+        String traceparent = scope.traceparent();
+        if (traceparent != null) {
+            outgoing.header(TRACEPARENT, traceparent);
         }
         request.headers().forEach(outgoing::header);
         if (request.jsonBody() != null) {

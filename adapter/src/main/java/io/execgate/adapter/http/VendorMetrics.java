@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,9 @@ final class VendorMetrics {
 
     private final MeterRegistry registry;
     private final String vendor;
+    /** One timer per answer status, registered on its first call: a call records, it does not look meters up. */
+    private final Map<Integer, Timer> byStatus = new ConcurrentHashMap<>();
+    private volatile Timer unanswered;
 
     private VendorMetrics(MeterRegistry registry, String vendor) {
         this.registry = registry;
@@ -41,11 +46,26 @@ final class VendorMetrics {
         if (registry == null) {
             return;
         }
-        Timer.builder("execgate.vendor.calls")
+        timer(status).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(Integer status) {
+        if (status != null) {
+            return byStatus.computeIfAbsent(status, s -> register(s.toString()));
+        }
+        Timer none = unanswered;
+        if (none == null) {
+            none = register("none");
+            unanswered = none;
+        }
+        return none;
+    }
+
+    private Timer register(String status) {
+        return Timer.builder("execgate.vendor.calls")
                 .description("Vendor calls, from sending the request to the end of the answer")
-                .tags("vendor", vendor, "status", status == null ? "none" : status.toString())
+                .tags("vendor", vendor, "status", status)
                 .publishPercentileHistogram()
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry);
     }
 }

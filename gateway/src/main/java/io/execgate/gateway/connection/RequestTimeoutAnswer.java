@@ -2,8 +2,8 @@ package io.execgate.gateway.connection;
 
 import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.api.model.ProblemCode;
-import io.execgate.gateway.filter.RequestIdFilter;
-import io.execgate.gateway.filter.ServerTimingFilter;
+import io.execgate.gateway.exchange.Exchange;
+import io.execgate.gateway.exchange.ServerTiming;
 import io.execgate.gateway.problem.ProblemRenderer;
 import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
@@ -54,8 +54,8 @@ final class RequestTimeoutAnswer {
                 .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_JSON_PROBLEM)
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set(RequestIdFilter.HEADER, requestId)
-                .set(ServerTimingFilter.HEADER, ServerTimingFilter.value(0, waitedNanos));
+                .set(Exchange.REQUEST_ID_HEADER, requestId)
+                .set(ServerTiming.HEADER, ServerTiming.value(0, waitedNanos));
         return response;
     }
 }

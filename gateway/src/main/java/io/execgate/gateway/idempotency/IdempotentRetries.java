@@ -6,7 +6,7 @@ import io.execgate.api.model.Outcome;
 import io.execgate.api.model.Problem;
 import io.execgate.api.model.ProblemCode;
 import io.execgate.gateway.Sha256;
-import io.execgate.gateway.filter.RequestIdFilter;
+import io.execgate.gateway.exchange.Exchange;
 import io.execgate.gateway.problem.ProblemRenderer;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -59,12 +59,13 @@ public final class IdempotentRetries {
      * Answers {@code retry}'s result for the first request with this key and fingerprint, and the
      * stored answer for any later one; {@code retry} runs at most once per key while its answer is kept.
      */
-    public MutableHttpResponse<?> run(HttpRequest<?> request, String client, String idempotencyKey, String fingerprint,
+    public MutableHttpResponse<?> run(HttpRequest<?> request, Exchange exchange, String idempotencyKey, String fingerprint,
                                       Supplier<MutableHttpResponse<?>> retry) {
-        String key = Sha256.hex(client, idempotencyKey);
+        String key = Sha256.hex(exchange.caller().name(), idempotencyKey);
         IdempotencyStore.Claim claim = store.claim(key, fingerprint);
         switch (claim.state()) {
             case DONE -> {
+                exchange.replayed(claim.answer().facts());
                 return replay(claim.answer());
             }
             case IN_FLIGHT -> throw GatewayProblem.of(ProblemCode.IDEMPOTENCY_IN_PROGRESS,
@@ -75,7 +76,7 @@ public final class IdempotentRetries {
                 // claimed: this request runs
             }
         }
-        MutableHttpResponse<Object> answer = answerOf(request, retry);
+        MutableHttpResponse<Object> answer = answerOf(request, exchange, retry);
         Object original = answer.getBody().orElse(null);
         byte[] body = encode(original);
         answer.body(body); // the first answer is these bytes too, so a replay is the same byte for byte
@@ -83,18 +84,19 @@ public final class IdempotentRetries {
             if (original instanceof Problem problem && problem.getOutcome() == Outcome.NOT_SENT) {
                 store.release(key, fingerprint);
             } else {
-                store.complete(key, new StoredAnswer(fingerprint, answer.code(), keptHeaders(answer), body));
+                store.complete(key, new StoredAnswer(fingerprint, answer.code(), keptHeaders(answer), body, exchange.facts()));
             }
         } catch (RuntimeException storeFailed) {
             // the vendor has answered: the caller gets that answer; the claim expires after in-flight-ttl
             LOG.warn("Idempotency store failed ({}) to keep the answer of request {}",
-                    storeFailed.getClass().getName(), RequestIdFilter.of(request));
+                    storeFailed.getClass().getName(), exchange.requestId());
         }
         return answer;
     }
 
     @SuppressWarnings("unchecked")
-    private MutableHttpResponse<Object> answerOf(HttpRequest<?> request, Supplier<MutableHttpResponse<?>> retry) {
+    private MutableHttpResponse<Object> answerOf(HttpRequest<?> request, Exchange exchange,
+                                                 Supplier<MutableHttpResponse<?>> retry) {
         MutableHttpResponse<?> answer;
         try {
             answer = retry.get();
@@ -102,7 +104,7 @@ public final class IdempotentRetries {
             answer = problems.render(request, problem);
         } catch (RuntimeException unexpected) {
             // as the global handler does: the type only, a message can hold a secret or a vendor's words
-            LOG.error("Unexpected {} while handling request {}", unexpected.getClass().getName(), RequestIdFilter.of(request));
+            LOG.error("Unexpected {} while handling request {}", unexpected.getClass().getName(), exchange.requestId());
             answer = problems.render(request, GatewayProblem.of(ProblemCode.INTERNAL_ERROR,
                     "The gateway failed; the vendor may have been called."));
         }

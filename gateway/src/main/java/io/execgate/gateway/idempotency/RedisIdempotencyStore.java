@@ -1,5 +1,6 @@
 package io.execgate.gateway.idempotency;
 
+import io.execgate.gateway.exchange.AnswerFacts;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -37,16 +38,25 @@ final class RedisIdempotencyStore implements IdempotencyStore {
     private final IdempotencyProperties properties;
     private final JsonMapper json;
 
-    /** What a key holds: a claim in flight ({@code status == null}) or an answer, body in Base64. */
+    /**
+     * What a key holds: a claim in flight ({@code status == null}) or an answer, body in Base64. An
+     * answer stored before its facts were kept replays as a success without a vendor status.
+     */
     @Serdeable
-    record Entry(String fingerprint, @Nullable Integer status, @Nullable Map<String, String> headers, @Nullable String body) {
+    record Entry(String fingerprint, @Nullable Integer status, @Nullable Map<String, String> headers, @Nullable String body,
+                 @Nullable AnswerFacts facts) {
+        static Entry claim(String fingerprint) {
+            return new Entry(fingerprint, null, null, null, null);
+        }
+
         static Entry of(StoredAnswer answer) {
             return new Entry(answer.fingerprint(), answer.status(), answer.headers(),
-                    Base64.getEncoder().encodeToString(answer.body()));
+                    Base64.getEncoder().encodeToString(answer.body()), answer.facts());
         }
 
         StoredAnswer answer() {
-            return new StoredAnswer(fingerprint, status, headers, Base64.getDecoder().decode(body));
+            return new StoredAnswer(fingerprint, status, headers, Base64.getDecoder().decode(body),
+                    facts == null ? AnswerFacts.NONE : facts);
         }
     }
 
@@ -61,7 +71,7 @@ final class RedisIdempotencyStore implements IdempotencyStore {
     @Override
     public Claim claim(String key, String fingerprint) {
         RedisCommands<String, String> redis = redis();
-        String inFlight = encode(new Entry(fingerprint, null, null, null));
+        String inFlight = encode(Entry.claim(fingerprint));
         for (int attempt = 0; attempt < 3; attempt++) {
             if ("OK".equals(redis.set(PREFIX + key, inFlight, SetArgs.Builder.nx().px(properties.inFlightTtl().toMillis())))) {
                 return Claim.CLAIMED;
@@ -87,7 +97,7 @@ final class RedisIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(String key, String fingerprint) {
         redis().eval(DELETE_IF_SAME, ScriptOutputType.INTEGER, new String[] {PREFIX + key},
-                encode(new Entry(fingerprint, null, null, null)));
+                encode(Entry.claim(fingerprint)));
     }
 
     /** A PING within {@code redis-timeout}: keyed retries fail closed while Redis cannot be reached. */

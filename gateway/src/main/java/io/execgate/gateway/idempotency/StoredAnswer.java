@@ -1,14 +1,17 @@
 package io.execgate.gateway.idempotency;
 
+import io.execgate.gateway.exchange.AnswerFacts;
+
 import java.util.Arrays;
 import java.util.Map;
 
 /**
  * A final answer as it was sent, kept for replay: status, the headers that carry meaning
  * ({@code Content-Type}, {@code Location}, {@code Retry-After}) and the body's exact bytes, with the
- * fingerprint of the request that produced it.
+ * fingerprint of the request that produced it, and what it said ({@code facts}) for the meters and
+ * the log line of its replays.
  */
-public record StoredAnswer(String fingerprint, int status, Map<String, String> headers, byte[] body) {
+public record StoredAnswer(String fingerprint, int status, Map<String, String> headers, byte[] body, AnswerFacts facts) {
 
     public StoredAnswer {
         headers = Map.copyOf(headers);
@@ -23,7 +26,7 @@ public record StoredAnswer(String fingerprint, int status, Map<String, String> h
     @Override
     public boolean equals(Object o) {
         return o instanceof StoredAnswer other && fingerprint.equals(other.fingerprint) && status == other.status
-                && headers.equals(other.headers) && Arrays.equals(body, other.body);
+                && headers.equals(other.headers) && Arrays.equals(body, other.body) && facts.equals(other.facts);
     }
 
     @Override

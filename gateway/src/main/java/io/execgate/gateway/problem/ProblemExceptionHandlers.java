@@ -1,7 +1,7 @@
 package io.execgate.gateway.problem;
 
 import io.execgate.adapter.problem.GatewayProblem;
-import io.execgate.gateway.filter.RequestIdFilter;
+import io.execgate.gateway.exchange.Exchange;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -67,7 +67,7 @@ final class ProblemExceptionHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception exception) {
-            LOG.error("Unexpected {} while handling request {}", exception.getClass().getName(), RequestIdFilter.of(request));
+            LOG.error("Unexpected {} while handling request {}", exception.getClass().getName(), Exchange.requestIdOf(request));
             return processor.processResponse(ErrorContext.builder(request).build(),
                     HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR));
         }

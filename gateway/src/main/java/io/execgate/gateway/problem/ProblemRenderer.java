@@ -4,7 +4,7 @@ import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.adapter.problem.ProblemCatalog;
 import io.execgate.adapter.problem.VendorAnswer;
 import io.execgate.api.model.Problem;
-import io.execgate.gateway.filter.RequestIdFilter;
+import io.execgate.gateway.exchange.Exchange;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -17,13 +17,6 @@ import jakarta.inject.Singleton;
 /** Writes a {@link GatewayProblem} as the contract's {@code application/problem+json} answer. */
 @Singleton
 public final class ProblemRenderer {
-    private static final String RENDERED = "execgate.problem";
-
-    /** The problem this request was answered with, or null (for metrics and logs). */
-    public static GatewayProblem renderedFor(HttpRequest<?> request) {
-        return request.getAttribute(RENDERED, GatewayProblem.class).orElse(null);
-    }
-
     /** A new answer for the problem. */
     public MutableHttpResponse<?> render(HttpRequest<?> request, GatewayProblem problem) {
         return render(request, problem, HttpResponse.status(HttpStatus.valueOf(problem.status())));
@@ -32,7 +25,10 @@ public final class ProblemRenderer {
     /** Turns {@code response} (keeping headers such as {@code Allow}) into the problem's answer. */
     public MutableHttpResponse<?> render(HttpRequest<?> request, GatewayProblem problem, MutableHttpResponse<?> response) {
         HttpStatus status = HttpStatus.valueOf(problem.status());
-        request.setAttribute(RENDERED, problem);
+        Exchange exchange = Exchange.of(request);
+        if (exchange != null) {
+            exchange.failed(problem);
+        }
         response.status(status);
         VendorAnswer answer = problem.vendorAnswer();
         if (answer != null && answer.retryAfter() != null) {
@@ -41,7 +37,7 @@ public final class ProblemRenderer {
         if (request.getMethod() == HttpMethod.HEAD) {
             return response;
         }
-        return response.body(document(problem, RequestIdFilter.of(request)))
+        return response.body(document(problem, exchange == null ? Exchange.requestIdOf(request) : exchange.requestId()))
                 .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE);
     }
 

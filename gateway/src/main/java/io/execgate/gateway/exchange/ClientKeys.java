@@ -1,4 +1,4 @@
-package io.execgate.gateway.filter;
+package io.execgate.gateway.exchange;
 
 import io.execgate.gateway.Sha256;
 import io.execgate.gateway.config.ClientProperties;
