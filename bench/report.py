@@ -94,11 +94,12 @@ if peer:
         ratios[f'G/S {measure}'] = g / s_ if s_ else float('inf')
 beats = [m for m, g, s_, _, higher in versus if (g > s_ if higher else g < s_)]
 loses = [m for m, g, s_, _, higher in versus if m not in beats]
+# issue 16's table; startup is bench/run's, pinned to one core like every server here
 targets = [
-    ('G >= 0.8 x N throughput at 64 connections', f"{ratios['G/N req/s at 64']:.2f} x", ratios['G/N req/s at 64'] >= 0.8),
-    ('added p50 over direct <= 0.3 ms at 1 connection', f"{ratios['G-V p50 at 1 (ms)']:.3f} ms", ratios['G-V p50 at 1 (ms)'] <= 0.3),
-    ('added p99 over direct <= 1 ms at 1 connection', f"{ratios['G-V p99 at 1 (ms)']:.3f} ms", ratios['G-V p99 at 1 (ms)'] <= 1.0),
-    ('startup to first answer <= 1.5 s', f'{startup_ms} ms', startup_ms <= 1500),
+    ('G >= 0.4 x N throughput at 64 connections', f"{ratios['G/N req/s at 64']:.3f} x", ratios['G/N req/s at 64'] >= 0.4),
+    ('added p50 over direct <= 0.10 ms at 1 connection', f"{ratios['G-V p50 at 1 (ms)']:.3f} ms", ratios['G-V p50 at 1 (ms)'] <= 0.10),
+    ('added p99 over direct <= 0.50 ms at 1 connection', f"{ratios['G-V p99 at 1 (ms)']:.3f} ms", ratios['G-V p99 at 1 (ms)'] <= 0.50),
+    ('startup to first 202 <= 1.5 s (one core)', f'{startup_ms} ms', startup_ms <= 1500),
     ('RSS after load <= 150 MB', f'{rss_mb:.0f} MB', rss_mb <= 150),
 ]
 if peer:
