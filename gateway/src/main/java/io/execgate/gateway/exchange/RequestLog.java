@@ -9,8 +9,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  * One log line per answer under {@code /v1}, logger {@code execgate.request}: request id, client,
  * vendor, operation, status, problem code and outcome, the vendor's HTTP and execution status, and
  * the total and vendor milliseconds. With the JSON format each is a field of the line; in the text
- * format they read {@code key=value}. No key, body or vendor words are logged. The line is formatted
- * and written off the event loop (logback.xml's asynchronous appender).
+ * format they read {@code key=value}. No key, body or vendor words are logged.
  */
 final class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger("execgate.request");
