@@ -27,6 +27,7 @@ class ConfigurationTableSpec extends Specification {
             'micronaut.lifecycle.graceful-shutdown.enabled'         : 'always on; its grace period is in the table',
             'micronaut.router.static-resources.*'                   : 'serves /openapi and /docs',
             'micronaut.metrics.export.prometheus.*'                 : 'the /prometheus format (micronaut.metrics.enabled switches it)',
+            'micronaut.metrics.binders.web.enabled'                 : 'the framework\'s per-request meters; the gateway records its own',
             'micronaut.health.monitor.enabled'                      : 'the management health monitor, replaced by /health',
             'endpoints.all.enabled'                                 : 'no management endpoint but /prometheus',
             'endpoints.prometheus.sensitive'                        : '/prometheus needs no key (endpoints.prometheus.enabled is in the table)',
