@@ -15,7 +15,6 @@ import io.execgate.api.model.RetryRequest;
 import io.execgate.gateway.VendorRegistry.ConfiguredVendor;
 import io.execgate.gateway.exchange.Exchange;
 import io.execgate.gateway.idempotency.IdempotentRetries;
-import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,16 +23,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.context.ServerRequestContext;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The unified execution endpoints (generated from {@code specs/gateway.yaml}). Resolves the
@@ -43,21 +36,18 @@ import java.util.concurrent.ExecutorService;
  * The vendor's raw object ({@code vendorData}) can hold customer data: only {@code ?include=vendorData}
  * asks the adapter for it.
  *
- * <p>Runs on the event loop and holds no thread while the vendor answers: the vendor call is
- * asynchronous. Only a keyed retry moves to the blocking pool, since its idempotency store may be
- * Redis. Not final: validation advice proxies it.
+ * <p>Runs on the event loop and holds no thread while the vendor or the idempotency store answers:
+ * both are asynchronous, and the answer is a {@code CompletableFuture} that becomes the generated
+ * interface's {@code Mono} only here, at the edge. Not final: validation advice proxies it.
  */
 @Controller
 class ExecutionsController implements ExecutionsApi {
     private final VendorRegistry vendors;
     private final IdempotentRetries idempotent;
-    private final Scheduler blocking;
 
-    ExecutionsController(VendorRegistry vendors, IdempotentRetries idempotent,
-                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    ExecutionsController(VendorRegistry vendors, IdempotentRetries idempotent) {
         this.vendors = vendors;
         this.idempotent = idempotent;
-        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
     /**
@@ -65,7 +55,7 @@ class ExecutionsController implements ExecutionsApi {
      * regex form accepts it, and {@link ExecutionIds} reads the raw segment (a {@code +} is a plus).
      */
     @Override
-    @SuppressWarnings("unchecked") // an idempotent answer's body is already the encoded Execution or problem
+    @SuppressWarnings("unchecked") // a keyed answer's body is the Execution or problem already encoded
     @Post("/v1/executions/{vendor}/{executionId:[^/]+}/retry")
     public Mono<HttpResponse<Execution>> retryExecution(String vendor, String executionId, String idempotencyKey,
                                                         String requestId, Include include,
@@ -79,20 +69,15 @@ class ExecutionsController implements ExecutionsApi {
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
         }
-        if (idempotencyKey == null) {
-            return Mono.fromFuture(retry(vendor, target, command, exchange));
-        }
-        PropagatedContext context = PropagatedContext.getOrEmpty();
-        return Mono.fromCallable(() -> {
-            try (PropagatedContext.Scope ignored = context.propagate()) {
-                return (HttpResponse<Execution>) (HttpResponse<?>) idempotent.run(request, exchange, idempotencyKey,
-                        IdempotentRetries.fingerprint(vendor, command), () -> await(retry(vendor, target, command, exchange)));
-            }
-        }).subscribeOn(blocking);
+        CompletableFuture<? extends HttpResponse<?>> answer = idempotencyKey == null
+                ? retry(vendor, target, command, exchange)
+                : idempotent.run(request, exchange, idempotencyKey, IdempotentRetries.fingerprint(vendor, command),
+                        () -> retry(vendor, target, command, exchange));
+        return Mono.fromFuture((CompletableFuture<HttpResponse<Execution>>) answer);
     }
 
-    private static CompletableFuture<HttpResponse<Execution>> retry(String vendor, ConfiguredVendor target,
-                                                                    RetryCommand command, Exchange exchange) {
+    private static CompletableFuture<MutableHttpResponse<Execution>> retry(String vendor, ConfiguredVendor target,
+                                                                           RetryCommand command, Exchange exchange) {
         boolean readable = target.adapter().operations().contains(Operation.GET);
         return target.adapter().retry(command, target.client().within(exchange)).thenApply(execution -> {
             exchange.succeeded(execution.getVendorStatus());
@@ -118,18 +103,6 @@ class ExecutionsController implements ExecutionsApi {
             exchange.succeeded(read.getVendorStatus());
             return HttpResponse.ok(read);
         }));
-    }
-
-    /** Waits for a vendor call on the blocking pool; a problem is thrown as itself. */
-    private static MutableHttpResponse<?> await(CompletableFuture<HttpResponse<Execution>> call) {
-        try {
-            return (MutableHttpResponse<?>) call.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     private ConfiguredVendor resolve(String vendor, Exchange exchange, Operation operation) {

@@ -12,8 +12,6 @@ import io.execgate.gateway.idempotency.IdempotencyStore;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
@@ -41,15 +39,16 @@ final class HealthController implements OperationsApi {
 
     /**
      * Not ready while keyed retries would fail closed (Redis unreachable); an open circuit is not
-     * unreadiness. Off the event loop: a Redis PING blocks up to {@code redis-timeout}.
+     * unreadiness. On the event loop: the store's check (a Redis PING, at most {@code redis-timeout})
+     * holds no thread.
      */
     @Override
-    @ExecuteOn(TaskExecutors.BLOCKING)
     public Mono<HttpResponse<Probe>> readiness() {
-        ProbeStatus store = idempotency.reachable() ? ProbeStatus.UP : ProbeStatus.DOWN;
-        Map<String, ProbeStatus> checks = Map.of("idempotencyStore", store);
-        return Mono.just(HttpResponse.status(store == ProbeStatus.UP ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .body(new Probe(store).checks(checks)));
+        return Mono.fromFuture(idempotency.reachable().toCompletableFuture().thenApply(reachable -> {
+            ProbeStatus store = reachable ? ProbeStatus.UP : ProbeStatus.DOWN;
+            return HttpResponse.status(reachable ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new Probe(store).checks(Map.of("idempotencyStore", store)));
+        }));
     }
 
     @Override

@@ -118,6 +118,30 @@ class SharedIdempotencySpec extends Specification {
         cut?.close()
     }
 
+    def "Redis that stops answering on an open connection fails a keyed retry within redis-timeout, with no vendor call"() {
+        given:
+        def hung = new RedisServer()
+        def cut = instance(['execgate.idempotency.redis-uri': hung.uri, 'execgate.idempotency.redis-timeout': '1s'])
+        assert retry(cut, 'wr_123', [('Idempotency-Key'): 'before-the-hang']).status == 202 // the connection is open
+        skyvern.clear()
+        hung.pause()
+
+        when:
+        long started = System.nanoTime()
+        def keyed = retry(cut, 'wr_123', [('Idempotency-Key'): 'hung'])
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)
+
+        then:
+        keyed.status == 500
+        keyed.json.code == 'INTERNAL_ERROR'
+        millis < 1_000 + 4_000 // redis-timeout, not Lettuce's default 60 s
+        skyvern.requests.isEmpty()
+
+        cleanup:
+        cut?.close()
+        hung?.close()
+    }
+
     def "Redis lost while the vendor works: the caller still gets the vendor's answer"() {
         given:
         def doomed = new RedisServer()

@@ -3,6 +3,7 @@ package io.execgate.gateway
 import io.execgate.gateway.support.Gateway
 import io.execgate.gateway.support.OtlpCollector
 import io.execgate.gateway.support.OtlpCollector.Span
+import io.execgate.gateway.support.RedisServer
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -20,11 +21,7 @@ class TracingSpec extends Specification {
     static final String TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/
 
     @Shared @AutoCleanup OtlpCollector collector = new OtlpCollector()
-    @Shared @AutoCleanup Gateway gateway = new Gateway(
-            'otel.traces.exporter': 'otlp',
-            'otel.exporter.otlp.protocol': 'http/protobuf',
-            'otel.exporter.otlp.traces.endpoint': collector.tracesUrl,
-            'otel.bsp.schedule.delay': '50')
+    @Shared @AutoCleanup Gateway gateway = new Gateway(exporting())
 
     def setup() {
         gateway.clearVendors()
@@ -56,6 +53,32 @@ class TracingSpec extends Specification {
         vendorCall.parentSpanId == server.spanId
         vendorCall.name.startsWith('POST')
         vendorCall.attributes['http.response.status_code'] == 200
+    }
+
+    def "a keyed retry through Redis: the vendor call is still made from the request span"() {
+        given: 'Redis answers on its own threads, where the request context is not current'
+        def redis = new RedisServer()
+        def shared = new Gateway(exporting() + ['execgate.idempotency.redis-uri': redis.uri])
+        shared.vendor('skyvern').answer(200, fixture('skyvern', 'retry-200.json'))
+
+        when:
+        def answer = shared.retry('skyvern', 'wr_traced_keyed', null,
+                [traceparent: "00-$CLIENT_TRACE-$CLIENT_SPAN-01".toString(), 'Idempotency-Key': 'traced-1'])
+        def sent = shared.vendor('skyvern').onlyRequest.header('traceparent')
+        def spans = collector.awaitSpans(2, 10)
+        def server = spans.find { it.kind == Span.SERVER }
+        def vendorCall = spans.find { it.kind == Span.CLIENT }
+
+        then:
+        answer.status == 202
+        server.traceId == CLIENT_TRACE
+        vendorCall.traceId == CLIENT_TRACE
+        vendorCall.parentSpanId == server.spanId
+        (sent =~ TRACEPARENT)[0][2] == vendorCall.spanId
+
+        cleanup:
+        shared?.close()
+        redis?.close()
     }
 
     def "without a caller trace the gateway starts one and the vendor gets it"() {
@@ -127,6 +150,14 @@ class TracingSpec extends Specification {
         cleanup:
         untraced?.close()
         quiet?.close()
+    }
+
+    /** A gateway that exports its spans to the collector. */
+    private Map<String, Object> exporting() {
+        ['otel.traces.exporter'              : 'otlp',
+         'otel.exporter.otlp.protocol'       : 'http/protobuf',
+         'otel.exporter.otlp.traces.endpoint': collector.tracesUrl,
+         'otel.bsp.schedule.delay'           : '50']
     }
 
     /** Fails naming only how many: a failure message must not print a key. */

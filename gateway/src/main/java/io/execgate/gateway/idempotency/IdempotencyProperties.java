@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param inFlightTtl  how long a claim lives without an answer (a gateway that died mid-call); longer
  *                     than any vendor's connect plus read timeout
  * @param maxEntries   the in-process store's bound; the least recently used answers go first
- * @param redisTimeout how long one Redis command may take (Redis store only)
+ * @param redisTimeout how long one Redis command, or connecting to Redis, may take (Redis store only)
  */
 @ConfigurationProperties("execgate.idempotency")
 public record IdempotencyProperties(@Bindable(defaultValue = "24h") Duration ttl,

@@ -1,9 +1,16 @@
 package io.execgate.gateway.idempotency;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Where idempotent retries are remembered: a claim while the first request runs, then its final
  * answer. Keys are already scoped to the client. Implementations make {@link #claim} atomic: of
  * concurrent claims of one key exactly one is {@link State#CLAIMED}.
+ *
+ * <p>Asynchronous, since a shared store answers over the network and a request must not hold a
+ * thread meanwhile: each method starts its work and returns at once; an in-process store's stages
+ * are already complete. A stage fails when the store cannot be reached in time.
  */
 public interface IdempotencyStore {
 
@@ -27,16 +34,16 @@ public interface IdempotencyStore {
     }
 
     /** Claims {@code key} for a request with {@code fingerprint}, or says why not. */
-    Claim claim(String key, String fingerprint);
+    CompletionStage<Claim> claim(String key, String fingerprint);
 
     /** Stores the claimed request's final answer for replay. */
-    void complete(String key, StoredAnswer answer);
+    CompletionStage<Void> complete(String key, StoredAnswer answer);
 
     /** Frees a key claimed for {@code fingerprint} whose request never reached the vendor, so it may be sent again. */
-    void release(String key, String fingerprint);
+    CompletionStage<Void> release(String key, String fingerprint);
 
     /** Whether keyed retries can be served now (readiness); an in-process store always can. */
-    default boolean reachable() {
-        return true;
+    default CompletionStage<Boolean> reachable() {
+        return CompletableFuture.completedStage(true);
     }
 }

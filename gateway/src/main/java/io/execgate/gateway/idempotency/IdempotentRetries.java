@@ -8,11 +8,8 @@ import io.execgate.api.model.ProblemCode;
 import io.execgate.gateway.Sha256;
 import io.execgate.gateway.exchange.Exchange;
 import io.execgate.gateway.problem.ProblemRenderer;
-import io.micronaut.http.HttpHeaders;
+import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -21,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -31,13 +28,16 @@ import java.util.function.Supplier;
  * answer, success or problem, is sent once and replayed byte for byte with
  * {@code Idempotent-Replayed: true}; the same key for a different request is 422, while the first is
  * still running 409. An answer the vendor never saw ({@code outcome: NOT_SENT}) is not kept.
+ *
+ * <p>Claim, vendor call and keeping the answer are one chain of stages: no thread waits for the store
+ * or the vendor, and each step goes on on the thread that completed the one before (the event loop
+ * with the in-process store, Lettuce's with Redis).
  */
 @Singleton
 public final class IdempotentRetries {
     /** Marks an answer that is a replay of an earlier one. */
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Logger LOG = LoggerFactory.getLogger(IdempotentRetries.class);
-    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER);
 
     private final IdempotencyStore store;
     private final ProblemRenderer problems;
@@ -58,77 +58,88 @@ public final class IdempotentRetries {
     /**
      * Answers {@code retry}'s result for the first request with this key and fingerprint, and the
      * stored answer for any later one; {@code retry} runs at most once per key while its answer is kept.
+     * When the store cannot claim the key the answer fails as the store did, and nothing is sent.
      */
-    public MutableHttpResponse<?> run(HttpRequest<?> request, Exchange exchange, String idempotencyKey, String fingerprint,
-                                      Supplier<MutableHttpResponse<?>> retry) {
+    public CompletableFuture<MutableHttpResponse<?>> run(HttpRequest<?> request, Exchange exchange, String idempotencyKey,
+                                                         String fingerprint, Supplier<? extends CompletionStage<
+                                                                 ? extends MutableHttpResponse<?>>> retry) {
         String key = Sha256.hex(exchange.caller().name(), idempotencyKey);
-        IdempotencyStore.Claim claim = store.claim(key, fingerprint);
-        switch (claim.state()) {
+        // the claim may complete on the store's thread: the vendor call is still this request's (its trace span)
+        PropagatedContext context = PropagatedContext.getOrEmpty();
+        Supplier<CompletionStage<? extends MutableHttpResponse<?>>> inContext = () -> {
+            try (PropagatedContext.Scope ignored = context.propagate()) {
+                return retry.get();
+            }
+        };
+        return IdempotentRetries.<IdempotencyStore.Claim>started(() -> store.claim(key, fingerprint))
+                .thenCompose(claim -> answer(claim, request, exchange, key, fingerprint, inContext));
+    }
+
+    private CompletionStage<MutableHttpResponse<?>> answer(IdempotencyStore.Claim claim, HttpRequest<?> request,
+                                                           Exchange exchange, String key, String fingerprint,
+                                                           Supplier<CompletionStage<? extends MutableHttpResponse<?>>> retry) {
+        return switch (claim.state()) {
             case DONE -> {
                 exchange.replayed(claim.answer().facts());
-                return replay(claim.answer());
+                yield CompletableFuture.completedStage(claim.answer().replay());
             }
-            case IN_FLIGHT -> throw GatewayProblem.of(ProblemCode.IDEMPOTENCY_IN_PROGRESS,
-                    "A request with this Idempotency-Key is still running; send it again later.");
-            case REUSED -> throw GatewayProblem.of(ProblemCode.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for a different request (vendor, id, body or include).");
-            default -> {
-                // claimed: this request runs
-            }
-        }
-        MutableHttpResponse<Object> answer = answerOf(request, exchange, retry);
+            case IN_FLIGHT -> CompletableFuture.failedStage(GatewayProblem.of(ProblemCode.IDEMPOTENCY_IN_PROGRESS,
+                    "A request with this Idempotency-Key is still running; send it again later."));
+            case REUSED -> CompletableFuture.failedStage(GatewayProblem.of(ProblemCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request (vendor, id, body or include)."));
+            case CLAIMED -> IdempotentRetries.<MutableHttpResponse<?>>started(retry)
+                    .handle((answer, failed) -> failed == null ? answer : answerOf(request, exchange, failed))
+                    .thenCompose(answer -> keep(exchange, key, fingerprint, answer));
+        };
+    }
+
+    /** Keeps the claimed request's answer (or frees the key of one the vendor never saw), then hands it on. */
+    private CompletionStage<MutableHttpResponse<?>> keep(Exchange exchange, String key, String fingerprint,
+                                                         MutableHttpResponse<?> answer) {
         Object original = answer.getBody().orElse(null);
         byte[] body = encode(original);
         answer.body(body); // the first answer is these bytes too, so a replay is the same byte for byte
-        try {
-            if (original instanceof Problem problem && problem.getOutcome() == Outcome.NOT_SENT) {
-                store.release(key, fingerprint);
-            } else {
-                store.complete(key, new StoredAnswer(fingerprint, answer.code(), keptHeaders(answer), body, exchange.facts()));
-            }
-        } catch (RuntimeException storeFailed) {
-            // the vendor has answered: the caller gets that answer; the claim expires after in-flight-ttl
-            LOG.warn("Idempotency store failed ({}) to keep the answer of request {}",
-                    storeFailed.getClass().getName(), exchange.requestId());
+        boolean notSent = original instanceof Problem problem && problem.getOutcome() == Outcome.NOT_SENT;
+        return IdempotentRetries.<Void>started(() -> notSent ? store.release(key, fingerprint)
+                        : store.complete(key, StoredAnswer.of(fingerprint, answer, body, exchange.facts())))
+                .handle((kept, storeFailed) -> {
+                    if (storeFailed != null) {
+                        // the vendor has answered: the caller gets that answer; the claim expires after in-flight-ttl
+                        LOG.warn("Idempotency store failed ({}) to keep the answer of request {}",
+                                cause(storeFailed).getClass().getName(), exchange.requestId());
+                    }
+                    return answer;
+                });
+    }
+
+    /** The answer to a retry that failed: a problem as itself, anything else as INTERNAL_ERROR. */
+    private MutableHttpResponse<?> answerOf(HttpRequest<?> request, Exchange exchange, Throwable failed) {
+        Throwable cause = cause(failed);
+        if (cause instanceof GatewayProblem problem) {
+            return problems.render(request, problem);
         }
-        return answer;
-    }
-
-    @SuppressWarnings("unchecked")
-    private MutableHttpResponse<Object> answerOf(HttpRequest<?> request, Exchange exchange,
-                                                 Supplier<MutableHttpResponse<?>> retry) {
-        MutableHttpResponse<?> answer;
-        try {
-            answer = retry.get();
-        } catch (GatewayProblem problem) {
-            answer = problems.render(request, problem);
-        } catch (RuntimeException unexpected) {
-            // as the global handler does: the type only, a message can hold a secret or a vendor's words
-            LOG.error("Unexpected {} while handling request {}", unexpected.getClass().getName(), exchange.requestId());
-            answer = problems.render(request, GatewayProblem.of(ProblemCode.INTERNAL_ERROR,
-                    "The gateway failed; the vendor may have been called."));
+        if (cause instanceof Error error) {
+            throw error; // not an answer to keep
         }
-        return (MutableHttpResponse<Object>) answer;
+        // as the global handler does: the type only, a message can hold a secret or a vendor's words
+        LOG.error("Unexpected {} while handling request {}", cause.getClass().getName(), exchange.requestId());
+        return problems.render(request, GatewayProblem.of(ProblemCode.INTERNAL_ERROR,
+                "The gateway failed; the vendor may have been called."));
     }
 
-    private static MutableHttpResponse<?> replay(StoredAnswer stored) {
-        MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(stored.status()))
-                .body(stored.body());
-        stored.headers().forEach((name, value) -> {
-            if (HttpHeaders.CONTENT_TYPE.equals(name)) {
-                response.contentType(MediaType.of(value));
-            } else {
-                response.header(name, value);
-            }
-        });
-        return response.header(REPLAYED, "true");
+    /** {@code start}'s stage as a future; a failed one when {@code start} throws instead. */
+    @SuppressWarnings("unchecked") // only read: a stage of a subtype of T is a stage of T
+    private static <T> CompletableFuture<T> started(Supplier<? extends CompletionStage<? extends T>> start) {
+        try {
+            return (CompletableFuture<T>) start.get().toCompletableFuture();
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
     }
 
-    private static Map<String, String> keptHeaders(MutableHttpResponse<Object> answer) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        answer.getContentType().ifPresent(type -> headers.put(HttpHeaders.CONTENT_TYPE, type.toString()));
-        KEPT_HEADERS.forEach(name -> answer.getHeaders().getFirst(name).ifPresent(value -> headers.put(name, value)));
-        return headers;
+    /** What failed, without the wrapper a dependent stage puts around it. */
+    private static Throwable cause(Throwable failed) {
+        return failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
     }
 
     private byte[] encode(Object body) {

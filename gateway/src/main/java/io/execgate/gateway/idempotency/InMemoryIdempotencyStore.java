@@ -5,15 +5,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import jakarta.inject.Singleton;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The in-process store: a bounded Caffeine cache whose entries expire per kind (a claim after
  * {@code in-flight-ttl}, an answer after {@code ttl}). Claims are atomic through the cache's map
- * {@code compute}.
+ * {@code compute}. Its answers are there at once: every stage it returns is already complete.
  */
 @Singleton
 final class InMemoryIdempotencyStore implements IdempotencyStore {
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
     private final Cache<String, Entry> entries;
 
     /** A claim in flight ({@code answer == null}) or a final answer. */
@@ -45,7 +48,7 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Claim claim(String key, String fingerprint) {
+    public CompletionStage<Claim> claim(String key, String fingerprint) {
         AtomicReference<Claim> result = new AtomicReference<>(Claim.CLAIMED);
         entries.asMap().compute(key, (k, existing) -> {
             if (existing == null) {
@@ -60,17 +63,19 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
             }
             return existing;
         });
-        return result.get();
+        return CompletableFuture.completedStage(result.get());
     }
 
     @Override
-    public void complete(String key, StoredAnswer answer) {
+    public CompletionStage<Void> complete(String key, StoredAnswer answer) {
         entries.put(key, new Entry(answer.fingerprint(), answer));
+        return DONE;
     }
 
     @Override
-    public void release(String key, String fingerprint) {
+    public CompletionStage<Void> release(String key, String fingerprint) {
         entries.asMap().computeIfPresent(key, (k, existing) ->
                 existing.answer() == null && existing.fingerprint().equals(fingerprint) ? null : existing);
+        return DONE;
     }
 }

@@ -4,26 +4,32 @@ import io.execgate.gateway.exchange.AnswerFacts;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.micronaut.context.BeanProvider;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The shared store, when {@code execgate.idempotency.redis-uri} is set: every gateway instance on
  * the same Redis sees the same claims and answers. A claim is {@code SET key NX PX in-flight-ttl}
  * (exactly one instance wins), an answer {@code SET key PX ttl}, a release a compare-and-delete script.
- * The connection is Micronaut's Lettuce support ({@code redis.servers.idempotency} in application.yml).
+ *
+ * <p>Asynchronous throughout (Lettuce's async API): a keyed retry holds no thread while Redis
+ * answers, and continues on Lettuce's thread when it does. Each command fails after
+ * {@code redis-timeout} (the connection's timeout; Lettuce's {@code TimeoutOptions}, on by default,
+ * apply it to asynchronous commands too), so a Redis that stops answering fails keyed retries
+ * instead of holding them. The client is Micronaut's ({@code redis.servers.idempotency} in
+ * application.yml); the connection is {@link RedisConnector}'s.
  */
 @Singleton
 @Replaces(InMemoryIdempotencyStore.class)
@@ -32,9 +38,9 @@ final class RedisIdempotencyStore implements IdempotencyStore {
     private static final String PREFIX = "execgate:idempotency:";
     private static final String DELETE_IF_SAME =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    private static final int CLAIM_ATTEMPTS = 3;
 
-    private final BeanProvider<StatefulRedisConnection<String, String>> connection;
-    private volatile RedisCommands<String, String> commands;
+    private final RedisConnector connector;
     private final IdempotencyProperties properties;
     private final JsonMapper json;
 
@@ -60,66 +66,61 @@ final class RedisIdempotencyStore implements IdempotencyStore {
         }
     }
 
-    /** The connection is opened on first use: a Redis that is down fails keyed retries, not the gateway's start. */
-    RedisIdempotencyStore(@Named("idempotency") BeanProvider<StatefulRedisConnection<String, String>> connection,
-                          IdempotencyProperties properties, JsonMapper json) {
-        this.connection = connection;
+    RedisIdempotencyStore(RedisConnector connector, IdempotencyProperties properties, JsonMapper json) {
+        this.connector = connector;
         this.properties = properties;
         this.json = json;
     }
 
     @Override
-    public Claim claim(String key, String fingerprint) {
-        RedisCommands<String, String> redis = redis();
+    public CompletionStage<Claim> claim(String key, String fingerprint) {
         String inFlight = encode(Entry.claim(fingerprint));
-        for (int attempt = 0; attempt < 3; attempt++) {
-            if ("OK".equals(redis.set(PREFIX + key, inFlight, SetArgs.Builder.nx().px(properties.inFlightTtl().toMillis())))) {
-                return Claim.CLAIMED;
-            }
-            String held = redis.get(PREFIX + key);
-            if (held == null) {
-                continue; // it expired between the two commands: claim again
-            }
-            Entry entry = decode(held);
-            if (!entry.fingerprint().equals(fingerprint)) {
-                return Claim.REUSED;
-            }
-            return entry.status() == null ? Claim.IN_FLIGHT : new Claim(State.DONE, entry.answer());
+        return commands().thenCompose(redis -> claim(redis, PREFIX + key, fingerprint, inFlight, CLAIM_ATTEMPTS));
+    }
+
+    /** {@code SET NX}, else what the key holds; a key that expired between the two commands is claimed again. */
+    private CompletionStage<Claim> claim(RedisAsyncCommands<String, String> redis, String key, String fingerprint,
+                                         String inFlight, int attempts) {
+        if (attempts == 0) {
+            return CompletableFuture.completedStage(Claim.IN_FLIGHT);
         }
-        return Claim.IN_FLIGHT;
+        SetArgs claiming = SetArgs.Builder.nx().px(properties.inFlightTtl().toMillis());
+        return redis.set(key, inFlight, claiming).thenCompose(set -> "OK".equals(set)
+                ? CompletableFuture.completedStage(Claim.CLAIMED)
+                : redis.get(key).thenCompose(held -> held == null
+                        ? claim(redis, key, fingerprint, inFlight, attempts - 1)
+                        : CompletableFuture.completedStage(found(decode(held), fingerprint))));
+    }
+
+    private static Claim found(Entry held, String fingerprint) {
+        if (!held.fingerprint().equals(fingerprint)) {
+            return Claim.REUSED;
+        }
+        return held.status() == null ? Claim.IN_FLIGHT : new Claim(State.DONE, held.answer());
     }
 
     @Override
-    public void complete(String key, StoredAnswer answer) {
-        redis().set(PREFIX + key, encode(Entry.of(answer)), SetArgs.Builder.px(properties.ttl().toMillis()));
+    public CompletionStage<Void> complete(String key, StoredAnswer answer) {
+        String entry = encode(Entry.of(answer));
+        return commands().thenCompose(redis -> redis.set(PREFIX + key, entry, SetArgs.Builder.px(properties.ttl().toMillis())))
+                .thenAccept(ok -> { });
     }
 
     @Override
-    public void release(String key, String fingerprint) {
-        redis().eval(DELETE_IF_SAME, ScriptOutputType.INTEGER, new String[] {PREFIX + key},
-                encode(Entry.claim(fingerprint)));
+    public CompletionStage<Void> release(String key, String fingerprint) {
+        String claim = encode(Entry.claim(fingerprint));
+        return commands().thenCompose(redis -> redis.<Long>eval(DELETE_IF_SAME, ScriptOutputType.INTEGER,
+                new String[] {PREFIX + key}, claim)).thenAccept(deleted -> { });
     }
 
     /** A PING within {@code redis-timeout}: keyed retries fail closed while Redis cannot be reached. */
     @Override
-    public boolean reachable() {
-        try {
-            return "PONG".equals(redis().ping());
-        } catch (RuntimeException unreachable) {
-            return false;
-        }
+    public CompletionStage<Boolean> reachable() {
+        return commands().thenCompose(RedisAsyncCommands::ping).handle((pong, failed) -> "PONG".equals(pong));
     }
 
-    /** The connection's commands, set up on first use (and tried again while Redis cannot be reached). */
-    private RedisCommands<String, String> redis() {
-        RedisCommands<String, String> current = commands;
-        if (current == null) {
-            StatefulRedisConnection<String, String> redis = connection.get();
-            redis.setTimeout(properties.redisTimeout()); // a lost Redis must not hold a retry for Lettuce's default 60 s
-            current = redis.sync();
-            commands = current;
-        }
-        return current;
+    private CompletableFuture<RedisAsyncCommands<String, String>> commands() {
+        return connector.connection().thenApply(StatefulRedisConnection::async);
     }
 
     private String encode(Entry entry) {

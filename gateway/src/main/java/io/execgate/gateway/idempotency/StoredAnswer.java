@@ -1,8 +1,15 @@
 package io.execgate.gateway.idempotency;
 
 import io.execgate.gateway.exchange.AnswerFacts;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,10 +19,32 @@ import java.util.Map;
  * the log line of its replays.
  */
 public record StoredAnswer(String fingerprint, int status, Map<String, String> headers, byte[] body, AnswerFacts facts) {
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER);
 
     public StoredAnswer {
         headers = Map.copyOf(headers);
         body = body.clone();
+    }
+
+    /** {@code answer} as it is sent, {@code body} being its body's bytes. */
+    static StoredAnswer of(String fingerprint, MutableHttpResponse<?> answer, byte[] body, AnswerFacts facts) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        answer.getContentType().ifPresent(type -> headers.put(HttpHeaders.CONTENT_TYPE, type.toString()));
+        KEPT_HEADERS.forEach(name -> answer.getHeaders().getFirst(name).ifPresent(value -> headers.put(name, value)));
+        return new StoredAnswer(fingerprint, answer.code(), headers, body, facts);
+    }
+
+    /** The answer again, byte for byte, marked as a replay. */
+    MutableHttpResponse<byte[]> replay() {
+        MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(status)).body(body());
+        headers.forEach((name, value) -> {
+            if (HttpHeaders.CONTENT_TYPE.equals(name)) {
+                response.contentType(MediaType.of(value));
+            } else {
+                response.header(name, value);
+            }
+        });
+        return response.header(IdempotentRetries.REPLAYED, "true");
     }
 
     @Override

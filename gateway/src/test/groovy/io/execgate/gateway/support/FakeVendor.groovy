@@ -4,6 +4,7 @@ import groovy.json.JsonOutput
 
 import java.nio.charset.StandardCharsets
 import java.util.concurrent.ConcurrentLinkedQueue
+import java.util.concurrent.CountDownLatch
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
@@ -33,6 +34,7 @@ class FakeVendor implements Closeable {
     private final Set<Socket> open = Collections.synchronizedSet(new HashSet<Socket>())
     final Queue<Recorded> requests = new ConcurrentLinkedQueue<>()
     private volatile Closure<Map> script = { Recorded r -> [status: 200, body: '{}'] }
+    private volatile CountDownLatch held = new CountDownLatch(0)
 
     FakeVendor() {
         pool.submit { acceptLoop() }
@@ -59,7 +61,27 @@ class FakeVendor implements Closeable {
     }
 
     /**
-     * Reacts to each request as {@code reaction} says: {@code [status:, body:, headers:, delay:]}, or a
+     * Answers like {@link #answer}, but holds every answer until {@link #releaseAnswers}: calls stay in
+     * flight for as long as a test needs them to. Held at most {@code maxSeconds}, so that a test that
+     * fails before it releases them does not hang.
+     */
+    FakeVendor answerWhenReleased(int status, Object body, long maxSeconds = 20) {
+        answer(status, body)
+        Closure<Map> answering = script
+        CountDownLatch gate = new CountDownLatch(1)
+        held = gate
+        script = { Recorded r -> answering(r) + [until: gate, maxSeconds: maxSeconds] }
+        this
+    }
+
+    /** Lets every answer held by {@link #answerWhenReleased} go, and those still to come. */
+    FakeVendor releaseAnswers() {
+        held.countDown()
+        this
+    }
+
+    /**
+     * Reacts to each request as {@code reaction} says: {@code [status:, body:, headers:, delay:, until:]}, or a
      * fault {@code [fault: 'hang'|'reset'|'close', millis:]}.
      */
     FakeVendor behave(Closure<Map> reaction) {
@@ -167,6 +189,9 @@ class FakeVendor implements Closeable {
         }
         if (reaction.delay) {
             Thread.sleep(reaction.delay as long)
+        }
+        if (reaction.until) {
+            (reaction.until as CountDownLatch).await(reaction.maxSeconds as long, TimeUnit.SECONDS)
         }
         byte[] body = (reaction.body ?: '').getBytes(StandardCharsets.UTF_8)
         def head = new StringBuilder("HTTP/1.1 ${reaction.status} Fake\r\n")

@@ -35,8 +35,22 @@ class RedisServer implements Closeable {
         out.trim()
     }
 
+    /** Stops the process (SIGSTOP): its connections stay open and nothing is answered, as a hung Redis. */
+    void pause() { signal('STOP') }
+
+    /** Lets a {@link #pause paused} process go on (SIGCONT). */
+    void resume() { signal('CONT') }
+
+    private void signal(String name) {
+        def kill = new ProcessBuilder('kill', "-$name".toString(), process.pid() as String).redirectErrorStream(true).start()
+        assert kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0
+    }
+
     @Override
     void close() {
+        if (process.alive) {
+            resume() // a stopped process would not act on the SIGTERM below until continued
+        }
         process.destroy()
         process.waitFor(10, TimeUnit.SECONDS)
     }
