@@ -10,8 +10,10 @@ import io.micronaut.http.HttpRequest;
  * asks for, who asks, the time its vendor calls took, and how it was answered. The adapter's vendor
  * calls report into it ({@link VendorCallScope}) through the client the controller hands them.
  *
- * <p>Written on the event loop that serves the request; only the vendor time may come from the
- * client's event loop, hence volatile.
+ * <p>Not shared between requests, and never written by two threads at once: each step of a request
+ * writes before the next one starts (the vendor's answer and a Redis reply may continue it on the
+ * HTTP client's or Lettuce's thread; a future's completion orders the writes before what follows).
+ * The vendor time is volatile all the same, since the answer filter reads it.
  */
 public final class Exchange implements VendorCallScope {
     /** The request's id, on every answer. */
