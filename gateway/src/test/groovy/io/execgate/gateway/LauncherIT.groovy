@@ -1,12 +1,14 @@
 package io.execgate.gateway
 
 import groovy.json.JsonSlurper
+import io.execgate.gateway.support.FakeVendor
 import io.execgate.gateway.support.Gateway
 import io.execgate.gateway.support.Launched
 import io.execgate.gateway.support.RawHttp
 import spock.lang.Specification
 
 import java.nio.file.Files
+import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
 /**
@@ -187,30 +189,85 @@ class LauncherIT extends Specification {
         './execgate'                            | 'kaizen'  | 'missing'             | []                        | 2    | { String stdout, String stderr -> stdout == '' && stderr.startsWith('spec-diff: missing.yaml: no such file') }
     }
 
-    def "./execgate starts the JVM with the class-data archive the build made beside the jar"() {
-        given: 'the package phase wrote gateway/target/execgate.jsa (gateway/src/build/cds-archive)'
-        assert Files.size(Gateway.ROOT.resolve('gateway/target/execgate.jsa')) > 0
+    def "./execgate runs the newest Java it finds, EXECGATE_JAVA another; its heap defaults give way to JAVA_OPTS"() {
+        given:
         String drift = 'spec-drift/src/test/resources/drift/kaizen'
+        List<String> specDiff = ['./execgate', 'spec-diff', "$drift/old.yaml", "$drift/nesting-nested-only.yaml"]*.toString()
+        String show = '-XshowSettings:properties -XX:+PrintFlagsFinal'
+        String buildJava = System.getProperty('java.home')
 
-        when: 'the quickest command, with the JVM saying where each class came from'
-        def builder = new ProcessBuilder('./execgate', 'spec-diff', "$drift/old.yaml", "$drift/nesting-nested-only.yaml")
-                .directory(Gateway.ROOT.toFile()).redirectErrorStream(true)
-        builder.environment().put('JAVA_OPTS', '-Xlog:class+load=info:stdout')
-        def run = builder.start()
-        String printed = null
-        def reader = Thread.start { printed = run.inputStream.text }
-        boolean ended = run.waitFor(60, TimeUnit.SECONDS)
-        reader.join(5000)
-        List<String> archived = printed.readLines().findAll { it.endsWith('source: shared objects file (top)') }
+        when:
+        def newest = settings(specDiff, [JAVA_OPTS: show])
+        def chosen = settings(specDiff, [EXECGATE_JAVA: buildJava, JAVA_OPTS: "$show -Xmx1g".toString()])
 
-        then: 'the gateway classes and hundreds of others are mapped from the archive, not read from the jar'
-        ended && run.exitValue() == 0
-        archived.any { it.contains(' io.execgate.gateway.Application source:') }
-        archived.size() > 500
-        printed.contains('0 breaking, 0 drift, 3 info')
+        then: 'the newest: as new as any Java 17+ in JAVA_HOME, on PATH or under /usr/lib/jvm; the launcher\'s heap'
+        newest['java.specification.version'] as int == newestJavaVersion()
+        newest.MaxHeapSize as long == 768L << 20
+        newest.InitialHeapSize as long == 64L << 20
+        newest.UseSerialGC == 'true'
+
+        and: 'the one EXECGATE_JAVA names, with the heap JAVA_OPTS asks for'
+        chosen['java.home'] == buildJava
+        chosen.MaxHeapSize as long == 1L << 30
+    }
+
+    def "./execgate run on #which maps the start the build recorded, and loads no spec-diff, Swagger parser or sandbox code"() {
+        given: 'a configured vendor, so that run starts the gateway alone; the JVM says where each class came from'
+        def vendor = new FakeVendor().answer(200, Gateway.fixture('skyvern', 'retry-200.json'))
+        int port = Launched.freePort()
+        def run = new Launched(Gateway.ROOT, ['./execgate', 'run'], javaEnv + [
+                PORT                            : port as String,
+                EXECGATE_VENDORS_SKYVERN_URL    : vendor.url,
+                EXECGATE_VENDORS_SKYVERN_API_KEY: 'launcher-vendor-key',
+                EXECGATE_CLIENTS_CI_API_KEY     : 'launcher-client-key',
+                JAVA_OPTS                       : '-Xlog:class+load=info:stdout'])
+
+        when:
+        firstAnswer(port, run)
+        def answer = new RawHttp(port).send('POST', '/v1/executions/skyvern/wr_378585933662794563/retry',
+                [Authorization: 'Bearer launcher-client-key'])
+        Map<String, String> loaded = run.lines.collect { it =~ /\[class,load\] (\S+) source: (.+)$/ }
+                .findAll { it.find() }.collectEntries { [(it.group(1)): it.group(2)] }
+
+        then: 'the gateway classes and thousands of others come from the archive (Java 25+: the AOT cache), not the jar'
+        answer.status == 202
+        loaded['io.execgate.gateway.Application']?.startsWith('shared objects file')
+        loaded.count { name, source -> source.startsWith('shared objects file') } > 5000
+
+        and: 'nothing of spec-diff or the parsers it brings; of the sandbox, only what Micronaut reads of its bean definitions'
+        !loaded.keySet().any { it.startsWith('io.execgate.drift.') || it.startsWith('io.swagger.') || it.startsWith('com.github.javaparser.') }
+        !loaded.keySet().any { it ==~ /io\.execgate\.sandbox\.(Sandbox|Seeds|SeedIds|SandboxExecution|Timeline|Keys|FaultPlan)(\$.*)?/ }
 
         cleanup:
-        run?.destroyForcibly()
+        run?.close()
+        vendor?.close()
+
+        where:
+        which                           | javaEnv
+        'the newest Java'               | [:]
+        'the build\'s JDK (EXECGATE_JAVA)' | [EXECGATE_JAVA: System.getProperty('java.home')]
+    }
+
+    /** What a launched command's JVM reports of its system properties and flags (-XshowSettings, -XX:+PrintFlagsFinal). */
+    private static Map<String, String> settings(List<String> command, Map<String, String> env) {
+        def builder = new ProcessBuilder(command).directory(Gateway.ROOT.toFile()).redirectErrorStream(true)
+        builder.environment().putAll(env)
+        def process = builder.start()
+        String printed = null
+        def reader = Thread.start { printed = process.inputStream.text }
+        assert process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0
+        reader.join(5000)
+        printed.readLines().collect { it =~ /^\s+(?:\S+\s+)?([\w.]+)\s+:?= (\S*)/ }.findAll { it.find() }
+                .collectEntries { [(it.group(1)): it.group(2)] }
+    }
+
+    /** The newest feature version among the Java installations the launcher looks at (their release files). */
+    private static int newestJavaVersion() {
+        def candidates = [System.getenv('JAVA_HOME')].findAll() + (Files.list(Path.of('/usr/lib/jvm')).withCloseable { it.toList() }*.toString())
+        String onPath = System.getenv('PATH').split(':').collect { Path.of(it, 'java') }.find { Files.isExecutable(it) }?.toRealPath()?.parent?.parent?.toString()
+        (candidates + [onPath].findAll()).collect { Path.of(it, 'release') }.findAll { Files.isReadable(it) }
+                .collect { (Files.readString(it) =~ /(?m)^JAVA_VERSION="(\d+)/).with { it.find() ? it.group(1) as int : 0 } }
+                .findAll { it >= 17 }.max()
     }
 
     /** Polls /health (bounded) and returns the milliseconds from launch to its first answer. */

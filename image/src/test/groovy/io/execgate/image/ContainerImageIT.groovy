@@ -53,11 +53,43 @@ class ContainerImageIT extends Specification {
     def "the image runs the gateway as a non-root user, with container JVM flags"() {
         expect:
         config.config.User == '10001:10001'
-        config.config.Entrypoint == ['/opt/java/bin/java', '-XX:MaxRAMPercentage=75.0', '-XX:+ExitOnOutOfMemoryError',
+        config.config.Entrypoint == ['/opt/java/bin/java', '@/opt/execgate/jvm-options',
                                      '-cp', '@/app/jib-classpath-file', 'io.execgate.gateway.Application']
         config.config.Cmd == ['run']
         config.config.ExposedPorts.keySet() == ['8080/tcp'] as Set
         'EXECGATE_LOG_FORMAT=json' in config.config.Env
+        'JDK_JAVA_OPTIONS=-XX:+UseSerialGC -Xms64m -XX:MaxRAMPercentage=75.0' in config.config.Env
+    }
+
+    def "the image's JVM maps the AOT cache its build recorded from a training run of the image itself (Java 25+)"() {
+        given:
+        Path rootfs = unpack()
+        int java = (Files.readString(rootfs.resolve('opt/java/release')) =~ /JAVA_VERSION="(\d+)/).with { it.find(); it.group(1) as int }
+        List<String> options = Files.readAllLines(rootfs.resolve('opt/execgate/jvm-options'))
+        Path log = Path.of('target/container-classes.log')
+
+        when: "the image's entrypoint, environment and user; the JVM says where each class came from and its flags"
+        def process = start(rootfs, imageEnv() + [JAVA_TOOL_OPTIONS: '-Xlog:class+load=info:stdout -XX:+PrintFlagsFinal'], log, ['spec-diff'])
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS)
+        List<String> lines = Files.readAllLines(log)
+        Map<String, String> flags = lines.collect { it =~ /^\s+\S+\s+(\w+)\s+:?= (\S*)/ }.findAll { it.find() }
+                .collectEntries { [(it.group(1)): it.group(2)] }
+
+        then: 'on Java 25+, the gateway classes and thousands of others come from the cache, not from /app/libs'
+        ended
+        (java >= 25) == ('-XX:AOTCache=/opt/execgate/execgate.aot' in options)
+        lines.any { it.endsWith(' io.execgate.gateway.Application source: shared objects file') } == (java >= 25)
+        lines.count { it.endsWith(' source: shared objects file') } > (java >= 25 ? 5000 : 0)
+
+        and: "the image's JVM defaults"
+        flags.UseSerialGC == 'true'
+        flags.InitialHeapSize as long == 64L << 20
+        flags.MaxRAMPercentage == '75.000000'
+        flags.ExitOnOutOfMemoryError == 'true'
+
+        cleanup:
+        stop(process)
+        rootfs?.toFile()?.deleteDir()
     }
 
     def "the Kubernetes manifest runs the image as it is built"() {
@@ -123,7 +155,7 @@ class ContainerImageIT extends Specification {
      * root bound read-only, /proc and a tmpfs /tmp mounted, then the image's entrypoint and
      * command as the image's user.
      */
-    private Process start(Path rootfs, Map<String, String> env, Path log) {
+    private Process start(Path rootfs, Map<String, String> env, Path log, List<String> cmd = config.config.Cmd as List<String>) {
         String script = '''set -e
 root="$1"; user="$2"; shift 2
 mount --bind "$root" "$root"
@@ -133,7 +165,7 @@ mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
 exec /usr/sbin/chroot --userspec="$user" "$root" "$@"'''
         List<String> command = ['/usr/bin/unshare', '--fork', '--pid', '--mount', '--kill-child',
                                 '/bin/sh', '-c', script, 'container', rootfs.toString(), config.config.User as String] +
-                (config.config.Entrypoint as List<String>) + (config.config.Cmd as List<String>)
+                (config.config.Entrypoint as List<String>) + cmd
         def builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
         builder.environment().clear()
         builder.environment().putAll(env + [PATH: '/usr/sbin:/usr/bin:/sbin:/bin'])
