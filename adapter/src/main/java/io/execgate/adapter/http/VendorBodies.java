@@ -41,7 +41,7 @@ final class VendorBodies {
      * members its spec requires (non-null) as {@code @JsonProperty(required = true)}
      * (generated/templates), so Serde refuses an answer that lacks one, at any depth, and a member
      * of the wrong type does not decode. Members the spec leaves free-form are taken as they come;
-     * nothing is bean-validated (docs/performance.md, "Vendor answers").
+     * nothing is bean-validated (docs/performance.md, "Vendor answers decoded once").
      */
     <T> T read(byte[] body, Class<T> type, Supplier<GatewayProblem> unexpected) {
         T value;
