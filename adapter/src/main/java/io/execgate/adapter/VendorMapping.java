@@ -8,7 +8,6 @@ import org.mapstruct.ReportingPolicy;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +34,6 @@ public interface VendorMapping {
 
     static Artifact screenshot(String url) {
         return new Artifact(ArtifactKind.SCREENSHOT, url, null, null);
-    }
-
-    static List<Artifact> concat(List<Artifact> first, List<Artifact> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 
     /** Reads a string member of a free-form JSON object the generated model left untyped. */

@@ -92,8 +92,11 @@ final class RetryRequestReader implements MessageBodyReader<RetryRequest> {
             throw GatewayProblem.invalid("body", "must be a JSON object");
         }
         List<ProblemError> errors = new ArrayList<>();
-        body.keySet().stream().map(String::valueOf).filter(k -> !k.equals(MAX_STEPS)).limit(5)
-                .forEach(k -> errors.add(new ProblemError("body." + abbreviate(k), "is not a known member")));
+        for (Object member : body.keySet()) { // a loop, not a stream: this runs on every retry
+            if (!MAX_STEPS.equals(member) && errors.size() < 5) {
+                errors.add(new ProblemError("body." + abbreviate(String.valueOf(member)), "is not a known member"));
+            }
+        }
         Object steps = body.get(MAX_STEPS);
         if (steps != null && !(steps instanceof Integer i && i >= 1)) {
             errors.add(new ProblemError("body." + MAX_STEPS, "must be a JSON integer of at least 1"));

@@ -15,6 +15,15 @@ public final class PathSegment {
     }
 
     public static String encode(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isUnreserved(value.charAt(i))) {
+                return encodeBytes(value);
+            }
+        }
+        return value; // the common case: nothing to encode, nothing to copy
+    }
+
+    private static String encodeBytes(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {

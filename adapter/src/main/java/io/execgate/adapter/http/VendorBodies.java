@@ -5,10 +5,8 @@ import io.execgate.adapter.problem.SecretRedactor;
 import io.execgate.adapter.problem.VendorAnswer;
 import io.execgate.adapter.problem.VendorErrorTable;
 import io.execgate.api.model.ProblemCode;
-import io.micronaut.serde.ObjectMapper;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +18,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Reads vendor bodies without ever failing on them: a body that does not decode, or decodes but
- * breaks its spec's constraints, becomes a problem that still carries the vendor's words.
+ * Reads vendor bodies without ever failing on them: a body that does not decode into its model
+ * (not JSON, a required member missing or null, a member of the wrong type) becomes a problem that
+ * still carries the vendor's words.
  */
 @Singleton
 final class VendorBodies {
@@ -29,21 +28,25 @@ final class VendorBodies {
     /** The contract cuts a vendor's non-JSON (or large) error body to 2 KB. */
     static final int MAX_ERROR_CHARS = 2048;
 
-    private final ObjectMapper json;
-    private final Validator validator;
+    private final TypedJson json;
     private final SecretRedactor redactor;
 
-    VendorBodies(ObjectMapper json, Validator validator, SecretRedactor redactor) {
-        this.json = json;
-        this.validator = validator;
+    VendorBodies(JsonMapper json, SecretRedactor redactor) {
+        this.json = new TypedJson(json);
         this.redactor = redactor;
     }
 
-    /** Decodes a body into a generated vendor model and checks it against the model's constraints. */
+    /**
+     * Decodes a body into a generated vendor model, which is the whole check: the model marks the
+     * members its spec requires (non-null) as {@code @JsonProperty(required = true)}
+     * (generated/templates), so Serde refuses an answer that lacks one, at any depth, and a member
+     * of the wrong type does not decode. Members the spec leaves free-form are taken as they come;
+     * nothing is bean-validated (docs/performance.md, "Vendor answers decoded once").
+     */
     <T> T read(byte[] body, Class<T> type, Supplier<GatewayProblem> unexpected) {
         T value;
         try {
-            value = json.readValue(body, type);
+            value = json.read(body, type);
         } catch (IOException | RuntimeException undecodable) {
             // The exception's message may quote the body; its type is enough to tell what broke.
             LOG.warn("Vendor answer is not a {}: {}", type.getSimpleName(), undecodable.getClass().getName());
@@ -53,29 +56,12 @@ final class VendorBodies {
             LOG.warn("Vendor answer is not a {}: empty", type.getSimpleName());
             throw unexpected.get();
         }
-        List<ConstraintViolation<T>> violations = validator.validate(value).stream()
-                .filter(v -> !isFreeFormJson(v)).toList();
-        if (!violations.isEmpty()) {
-            LOG.warn("Vendor answer breaks its spec ({}): {}", type.getSimpleName(), violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
-            throw unexpected.get();
-        }
         return value;
-    }
-
-    /**
-     * Members the codegen maps to plain JSON ({@code Object}, see generated/pom.xml) have no
-     * introspection to validate against; the validator reports that as a violation, which is not
-     * the vendor's fault.
-     */
-    private static boolean isFreeFormJson(ConstraintViolation<?> violation) {
-        return violation.getMessageTemplate().contains("Introspected")
-                && (violation.getInvalidValue() instanceof Map<?, ?> || violation.getInvalidValue() instanceof List<?>);
     }
 
     Object tree(byte[] body) {
         try {
-            return body.length == 0 ? null : json.readValue(body, Object.class);
+            return body.length == 0 ? null : json.read(body, Object.class);
         } catch (IOException | RuntimeException notJson) {
             return null;
         }
@@ -83,7 +69,7 @@ final class VendorBodies {
 
     byte[] json(Object value) {
         try {
-            return json.writeValueAsBytes(value);
+            return json.write(value);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a vendor request body", e);
         }

@@ -13,7 +13,8 @@ import java.util.Map;
 public final class VendorRequest {
     private final HttpMethod method;
     private final String path;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    /** None until one is added: most calls carry only the key, which {@link VendorClient} adds. */
+    private Map<String, String> headers = Map.of();
     private byte[] jsonBody;
 
     VendorRequest(HttpMethod method, String path) {
@@ -34,6 +35,9 @@ public final class VendorRequest {
 
     public VendorRequest header(String name, String value) {
         if (value != null) {
+            if (headers.isEmpty()) {
+                headers = new LinkedHashMap<>();
+            }
             headers.put(name, value);
         }
         return this;

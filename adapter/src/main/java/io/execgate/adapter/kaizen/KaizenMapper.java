@@ -15,6 +15,7 @@ import org.mapstruct.MappingConstants;
 import org.mapstruct.Named;
 import org.mapstruct.ValueMapping;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Kaizen's {@code Execution} to the unified {@link Execution}. */
@@ -66,8 +67,16 @@ interface KaizenMapper extends StatusColumn {
         return workflow == null ? null : VendorMapping.workflow(workflow.getId(), workflow.getName());
     }
 
+    /** A loop, as it runs on every retry. */
     default List<Artifact> artifacts(io.execgate.vendor.kaizen.model.Execution execution) {
-        return execution.getDownloads() == null || execution.getDownloads().getFiles() == null ? List.of()
-                : execution.getDownloads().getFiles().stream().map(this::download).toList();
+        if (execution.getDownloads() == null || execution.getDownloads().getFiles() == null) {
+            return List.of();
+        }
+        List<DownloadFile> files = execution.getDownloads().getFiles();
+        List<Artifact> artifacts = new ArrayList<>(files.size());
+        for (DownloadFile file : files) {
+            artifacts.add(download(file));
+        }
+        return artifacts;
     }
 }

@@ -15,6 +15,7 @@ import org.mapstruct.MappingConstants;
 import org.mapstruct.Named;
 import org.mapstruct.ValueMapping;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Skyvern's {@code WorkflowRunResponse} to the unified {@link Execution}. */
@@ -71,12 +72,17 @@ interface SkyvernMapper extends StatusColumn {
         return VendorMapping.workflow(VendorMapping.text(request, "workflow_id"), VendorMapping.text(request, "title"));
     }
 
-    /** Downloads first, then screenshots (latest first, as Skyvern lists them). */
+    /** Downloads first, then screenshots (latest first, as Skyvern lists them); a loop, as it runs on every retry. */
     default List<Artifact> artifacts(WorkflowRunResponse run) {
-        List<Artifact> downloads = run.getDownloadedFiles() == null ? List.of()
-                : run.getDownloadedFiles().stream().map(this::download).toList();
-        List<Artifact> screenshots = run.getScreenshotUrls() == null ? List.of()
-                : run.getScreenshotUrls().stream().map(VendorMapping::screenshot).toList();
-        return VendorMapping.concat(downloads, screenshots);
+        List<FileInfo> files = run.getDownloadedFiles() == null ? List.of() : run.getDownloadedFiles();
+        List<String> screenshots = run.getScreenshotUrls() == null ? List.of() : run.getScreenshotUrls();
+        List<Artifact> artifacts = new ArrayList<>(files.size() + screenshots.size());
+        for (FileInfo file : files) {
+            artifacts.add(download(file));
+        }
+        for (String url : screenshots) {
+            artifacts.add(VendorMapping.screenshot(url));
+        }
+        return artifacts;
     }
 }

@@ -20,6 +20,18 @@ class VendorEndpointSpec extends Specification {
         VendorEndpoint.get('/executions/get', VendorErrorTable.standard()).request().path() == '/executions/get'
     }
 
+    def "braces that do not enclose a parameter name are sent as written: #template"() {
+        expect:
+        VendorEndpoint.get(template, VendorErrorTable.standard()).request(*values).path() == path
+
+        where:
+        template             | values || path
+        '/a/{}/b'            | []     || '/a/{}/b'
+        '/a/{x/y}/{id}'      | ['1']  || '/a/{x/y}/1'
+        '/a/{{id}/b'         | ['v']  || '/a/v/b'
+        '/a/{id}{n}'         | ['v', 'w w'] || '/a/vw%20w'
+    }
+
     def "the number of values must match the template"() {
         when:
         VendorEndpoint.get('/v1/runs/{run_id}', VendorErrorTable.standard()).request(*values)

@@ -7,12 +7,16 @@ import io.execgate.api.model.Execution;
 import io.execgate.api.model.RetryRequest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
+import io.micronaut.core.type.Headers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpHeaders;
+import io.micronaut.http.body.MessageBodyHandlerRegistry;
+import io.micronaut.http.body.MessageBodyReader;
+import io.micronaut.http.body.MessageBodyWriter;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.json.JsonMapper;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,19 +33,24 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The gateway's own work on one retry, per vendor, without the network: the client's body read
- * strictly into {@code RetryRequest}, the adapter's whole retry (vendor request built, guard,
- * vendor answer decoded into the generated model and validated, MapStruct mapping) and the
- * {@code Execution} written as JSON, all with the application's own beans. Only the vendor's HTTP
- * exchange is replaced, by one that hands back the vendor's recorded answer at once.
+ * strictly into {@code RetryRequest} by the reader the route uses, the adapter's whole retry (vendor
+ * request built, guard, vendor answer decoded into the generated model, its required members
+ * checked, MapStruct mapping) and the {@code Execution} written as JSON by the server's body writer,
+ * all with the application's own beans. Only the vendor's HTTP exchange is replaced, by one that
+ * hands back the vendor's recorded answer at once, and the server's pooled response buffer by one
+ * reused byte stream.
  *
  * <p>In this package because {@link VendorClient}'s constructor is package-private: a benchmark is
  * no reason to widen the adapter's API.
@@ -66,8 +75,17 @@ public class HotPathBenchmark {
     @Param({"kaizen", "kinetic", "algapsa", "skyvern"})
     public String vendor;
 
+    private static final Argument<RetryRequest> RETRY_REQUEST = Argument.of(RetryRequest.class);
+    private static final Argument<Execution> EXECUTION = Argument.of(Execution.class);
+    private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON_TYPE);
+
     private ApplicationContext context;
-    private JsonMapper json;
+    private MessageBodyReader<RetryRequest> requestReader;
+    private MessageBodyWriter<Execution> answerWriter;
+    private final Headers clientHeaders = HttpRequest.POST("/", "").contentType(MediaType.APPLICATION_JSON_TYPE).getHeaders();
+    private final MutableHttpHeaders answerHeaders = HttpResponse.ok().getHeaders();
+    /** Stands for the server's pooled response buffer, which is not a heap allocation per request. */
+    private final ByteArrayOutputStream answerBody = new ByteArrayOutputStream(4096);
     private VendorAdapter adapter;
     private VendorClient client;
     private String executionId;
@@ -76,7 +94,13 @@ public class HotPathBenchmark {
     @Setup(Level.Trial)
     public void start() throws IOException {
         context = ApplicationContext.run(Map.of("execgate.auth.enabled", false, "micronaut.metrics.enabled", false));
-        json = context.getBean(JsonMapper.class);
+        // the reader the retry route picks for its body (the gateway's RetryRequestReader) and the writer of its answer
+        MessageBodyHandlerRegistry bodies = context.getBean(MessageBodyHandlerRegistry.class);
+        requestReader = bodies.findReader(RETRY_REQUEST, JSON).orElseThrow();
+        answerWriter = bodies.findWriter(EXECUTION, JSON).orElseThrow();
+        if (!requestReader.getClass().getSimpleName().equals("RetryRequestReader")) {
+            throw new IllegalStateException("the retry body is not read by RetryRequestReader but " + requestReader);
+        }
         adapter = context.getBeansOfType(VendorAdapter.class).stream()
                 .filter(a -> a.name().equals(vendor)).findFirst().orElseThrow();
         VendorProperties properties = new VendorProperties(vendor, "http://127.0.0.1:1", "bench-key",
@@ -95,11 +119,14 @@ public class HotPathBenchmark {
     }
 
     @Benchmark
-    public byte[] retry() throws IOException {
-        RetryRequest request = json.readValue(clientBody, Argument.of(RetryRequest.class));
+    public int retry() throws IOException {
+        RetryRequest request = requestReader.read(RETRY_REQUEST, MediaType.APPLICATION_JSON_TYPE, clientHeaders,
+                new ByteArrayInputStream(clientBody));
         Execution execution = adapter.retry(new RetryCommand(executionId, request.getMaxStepsOverride(), false), client)
                 .join(); // the recorded answer completes it at once
-        return json.writeValueAsBytes(execution);
+        answerBody.reset();
+        answerWriter.writeTo(EXECUTION, MediaType.APPLICATION_JSON_TYPE, execution, answerHeaders, answerBody);
+        return answerBody.size();
     }
 
     private static byte[] read(String path) throws IOException {
