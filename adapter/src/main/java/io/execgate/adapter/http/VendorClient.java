@@ -43,28 +43,25 @@ public final class VendorClient implements AutoCloseable {
 
     VendorClient(String vendor, URI baseUrl, String apiKey, VendorAuth auth, HttpClient http, VendorBodies bodies,
                  VendorGuard guard, VendorMetrics metrics) {
+        this(vendor, withoutTrailingSlash(baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath()), apiKey, auth, http,
+                bodies, guard, metrics, VendorCallScope.NONE);
+    }
+
+    private VendorClient(String vendor, String basePath, String apiKey, VendorAuth auth, HttpClient http,
+                         VendorBodies bodies, VendorGuard guard, VendorMetrics metrics, VendorCallScope scope) {
         this.vendor = vendor;
-        String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
-        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.basePath = basePath;
         this.apiKey = apiKey;
         this.auth = auth;
         this.http = http;
         this.bodies = bodies;
         this.guard = guard;
         this.metrics = metrics;
-        this.scope = VendorCallScope.NONE;
+        this.scope = scope;
     }
 
-    private VendorClient(VendorClient shared, VendorCallScope scope) {
-        this.vendor = shared.vendor;
-        this.basePath = shared.basePath;
-        this.apiKey = shared.apiKey;
-        this.auth = shared.auth;
-        this.http = shared.http;
-        this.bodies = shared.bodies;
-        this.guard = shared.guard;
-        this.metrics = shared.metrics;
-        this.scope = scope;
+    private static String withoutTrailingSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /**
@@ -72,7 +69,7 @@ public final class VendorClient implements AutoCloseable {
      * meters, with {@code scope}'s trace sent along and the calls' time counted there.
      */
     public VendorClient within(VendorCallScope scope) {
-        return new VendorClient(this, scope);
+        return new VendorClient(vendor, basePath, apiKey, auth, http, bodies, guard, metrics, scope);
     }
 
     /** The vendor's circuit, for {@code /health}. */

@@ -3,6 +3,7 @@ package io.execgate.gateway.connection;
 import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.api.model.ProblemCode;
 import io.execgate.gateway.exchange.Exchange;
+import io.execgate.gateway.exchange.RequestIds;
 import io.execgate.gateway.exchange.ServerTiming;
 import io.execgate.gateway.problem.ProblemRenderer;
 import io.micronaut.http.MediaType;
@@ -18,7 +19,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.UUID;
 
 /**
  * The 408 {@code REQUEST_TIMEOUT} problem for a request that did not finish arriving. The answer
@@ -41,7 +41,7 @@ final class RequestTimeoutAnswer {
 
     /** The answer to headers that never finished, after the gateway waited {@code waitedNanos} for them. */
     FullHttpResponse response(long waitedNanos) {
-        String requestId = UUID.randomUUID().toString(); // the caller's X-Request-Id never arrived
+        String requestId = RequestIds.fresh(); // the caller's X-Request-Id never arrived
         byte[] body;
         try {
             body = json.writeValueAsBytes(ProblemRenderer.document(problem(), requestId));

@@ -5,7 +5,6 @@ import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.api.model.ProblemCode;
 import io.execgate.gateway.VendorRegistry;
 import io.execgate.gateway.problem.ProblemRenderer;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -16,9 +15,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -48,16 +46,16 @@ final class RequestPipeline implements Ordered {
     private final boolean instrumented;
 
     /**
-     * @param exporter {@code otel.traces.exporter}: with {@code none}, no span is recorded and the
-     *                 gateway passes {@code traceparent} on itself ({@link UnrecordedTracing})
+     * @param unrecorded present when no exporter is configured: then no span is recorded and the
+     *                   gateway passes {@code traceparent} on itself; absent, OpenTelemetry does both
      */
     RequestPipeline(ClientKeys keys, ProblemRenderer problems, RequestMeters meters, VendorRegistry vendors,
-                    @Value("${otel.traces.exporter:none}") String exporter) {
+                    Optional<UnrecordedTracing> unrecorded) {
         this.keys = keys;
         this.problems = problems;
         this.meters = meters;
         this.vendors = vendors.all().stream().map(VendorAdapter::name).collect(Collectors.toUnmodifiableSet());
-        this.instrumented = UnrecordedTracing.isExporting(exporter);
+        this.instrumented = unrecorded.isEmpty();
     }
 
     @RequestFilter
@@ -65,7 +63,7 @@ final class RequestPipeline implements Ordered {
     public HttpResponse<?> begin(HttpRequest<?> request) {
         long started = System.nanoTime();
         HttpHeaders headers = request.getHeaders();
-        Exchange exchange = new Exchange(requestId(headers.get(Exchange.REQUEST_ID_HEADER)), started,
+        Exchange exchange = new Exchange(RequestIds.of(headers.get(Exchange.REQUEST_ID_HEADER)), started,
                 RequestedRoute.of(request.getMethod(), request.getPath(), vendors),
                 instrumented ? Traceparent.INSTRUMENTED : Traceparent.continuing(headers.get(TRACEPARENT)));
         exchange.attachTo(request);
@@ -89,7 +87,7 @@ final class RequestPipeline implements Ordered {
     public void end(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Exchange exchange = Exchange.of(request);
         if (exchange == null) { // answered before any filter ran (a request Micronaut could not route at all)
-            exchange = new Exchange(requestId(null), System.nanoTime(), RequestedRoute.of(request.getMethod(),
+            exchange = new Exchange(RequestIds.fresh(), System.nanoTime(), RequestedRoute.of(request.getMethod(),
                     request.getPath(), vendors), Traceparent.INSTRUMENTED);
         }
         if (!exchange.finish()) {
@@ -105,24 +103,6 @@ final class RequestPipeline implements Ordered {
         if (route.api()) {
             RequestLog.write(exchange, response.code(), total);
         }
-    }
-
-    /** The caller's id when it is printable ASCII of at most 200 characters (no CR/LF into a header or a log); else a new one. */
-    private static String requestId(String given) {
-        if (given != null && !given.isEmpty() && given.length() <= 200) {
-            boolean printable = true;
-            for (int i = 0; i < given.length() && printable; i++) {
-                char c = given.charAt(i);
-                printable = c >= 0x20 && c <= 0x7e;
-            }
-            if (printable) {
-                return given;
-            }
-        }
-        // unique, not secret: a random version-4 UUID without SecureRandom's cost on every request
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(random.nextLong() & ~0xf000L | 0x4000L,
-                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
     }
 
     /** First in and last out, so that its clock covers everything else. */

@@ -26,10 +26,6 @@ final class UnrecordedTracing extends OpenTelemetryExclusionsConfiguration {
     static final String EXPORTER = "otel.traces.exporter";
     static final String NONE = "none";
 
-    static boolean isExporting(String exporter) {
-        return !NONE.equalsIgnoreCase(exporter.trim());
-    }
-
     @Override
     public Predicate<String> exclusionTest() {
         return path -> true;

@@ -37,7 +37,7 @@ public final class ProblemRenderer {
         if (request.getMethod() == HttpMethod.HEAD) {
             return response;
         }
-        return response.body(document(problem, exchange == null ? Exchange.requestIdOf(request) : exchange.requestId()))
+        return response.body(document(problem, Exchange.requestIdOf(request)))
                 .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE);
     }
 
