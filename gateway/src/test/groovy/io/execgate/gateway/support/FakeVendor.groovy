@@ -237,7 +237,10 @@ class FakeVendor implements Closeable {
     @Override
     void close() {
         server.close()
-        open.each { try { it.close() } catch (IOException ignored) {} }
+        // a copy taken under the set's lock: connection threads remove their sockets while this closes them
+        List<Socket> sockets = null
+        synchronized (open) { sockets = new ArrayList<>(open) }
+        sockets.each { try { it.close() } catch (IOException ignored) {} }
         pool.shutdownNow()
         pool.awaitTermination(5, TimeUnit.SECONDS)
     }
