@@ -205,6 +205,7 @@ class LauncherIT extends Specification {
         newest.MaxHeapSize as long == 768L << 20
         newest.InitialHeapSize as long == 64L << 20
         newest.UseSerialGC == 'true'
+        newest.CompileThresholdScaling as double == 8d
 
         and: 'the one EXECGATE_JAVA names, with the heap JAVA_OPTS asks for'
         chosen['java.home'] == buildJava

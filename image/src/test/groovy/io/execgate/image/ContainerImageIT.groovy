@@ -58,7 +58,7 @@ class ContainerImageIT extends Specification {
         config.config.Cmd == ['run']
         config.config.ExposedPorts.keySet() == ['8080/tcp'] as Set
         'EXECGATE_LOG_FORMAT=json' in config.config.Env
-        'JDK_JAVA_OPTIONS=-XX:+UseSerialGC -Xms64m -XX:MaxRAMPercentage=75.0' in config.config.Env
+        'JDK_JAVA_OPTIONS=-XX:+UseSerialGC -Xms64m -XX:MaxRAMPercentage=75.0 -XX:CompileThresholdScaling=8' in config.config.Env
     }
 
     def "the image's JVM maps the AOT cache its build recorded from a training run of the image itself (Java 25+)"() {
@@ -85,6 +85,7 @@ class ContainerImageIT extends Specification {
         flags.UseSerialGC == 'true'
         flags.InitialHeapSize as long == 64L << 20
         flags.MaxRAMPercentage == '75.000000'
+        flags.CompileThresholdScaling == '8.000000'
         flags.ExitOnOutOfMemoryError == 'true'
 
         cleanup:
