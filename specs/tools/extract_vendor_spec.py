@@ -3,12 +3,19 @@
 
 Why: a checked-in vendor spec must be traceable to what the vendor publishes.
 This script copies the kept paths/operations and every component they
-transitively $ref UNCHANGED from the pinned source (../shared/vendor-specs, or
-the seed page for Kinetic), then applies specs/vendors/<vendor>.overlay.yaml
+transitively $ref UNCHANGED from the pinned source (a published document or a
+docs page's excerpt), then applies specs/vendors/<vendor>.overlay.yaml
 (OpenAPI Overlay 1.0) holding what the vendor's servers do beyond their document
 (design/unified-api.md, "Known vendor behaviour"). So "documented" and
 "observed" stay separate and visible, and a new vendor version can be diffed
 against the pinned one.
+
+A vendor is extracted when it has an overlay: its root `x-extract` member names the
+source document (`source`, relative to the repository root: ../shared/… for the
+documents kept there, specs/vendors/published/… for those checked in here) and
+the operations to keep (`operations`: path -> methods). The source's repository,
+path and version come from the README table next to it (`version` in x-extract
+for a source that has none). No vendor is listed in this script.
 
 Usage: extract_vendor_spec.py [--check] (--all | VENDOR...)
   --check  exit 1 if a checked-in specs/vendors/<v>.yaml differs from the output.
@@ -20,36 +27,44 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
 OUT = REPO / "specs" / "vendors"
-VENDORS = {
-    "algapsa": ("vendor-specs/algapsa.alga-openapi.json",
-                {"/api/v1/automation/executions/{id}/retry": ["post"], "/api/v1/automation/executions/{id}": ["get"]}),
-    "skyvern": ("vendor-specs/skyvern.skyvern_openapi.json",
-                {"/v1/agents/runs/{workflow_run_id}/retry": ["post"], "/v1/runs/{run_id}": ["get"]}),
-    "kinetic": ("seeds/002_189b8a96bff4f06f.txt", {"/api/executions/{execution_uuid}/retry": ["post"]}),
-}
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 
-def load_source(rel):
-    raw = (SHARED / rel).read_bytes()
+def overlays():
+    """Vendor name -> overlay document, for every specs/vendors/<vendor>.overlay.yaml."""
+    return {p.name[:-len(".overlay.yaml")]: yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in sorted(OUT.glob("*.overlay.yaml"))}
+
+
+def load_source(path):
+    raw = path.read_bytes()
     text, digest = raw.decode("utf-8"), hashlib.sha256(raw).hexdigest()
-    if rel.endswith(".json"):
+    if path.suffix == ".json":
         return json.loads(text), digest
+    if path.suffix in (".yml", ".yaml"):
+        return yaml.safe_load(text), digest
     block = re.search(r"^`{3,}yaml[^\n]*\n(.*?)^`{3,}", text, re.S | re.M).group(1)  # seed page: fenced yaml
     return yaml.safe_load(block), digest
 
 
-def provenance(rel):
-    """Repository, path and version of a pinned document, from the table in vendor-specs/README.md."""
-    if rel.startswith("vendor-specs/"):
-        for line in (SHARED / "vendor-specs" / "README.md").read_text().splitlines():
+def provenance(path, extract_cfg):
+    """Repository, path and version of a pinned document, from the README table in its folder."""
+    readme = path.parent / "README.md"
+    if readme.exists():
+        for line in readme.read_text(encoding="utf-8").splitlines():
             cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
-            if len(cells) == 4 and cells[0] == rel.split("/", 1)[1]:
-                repo, path = (c.strip().strip("`") for c in cells[2].split(",", 1))
-                return {"repository": f"https://github.com/{repo}", "path": path, "version": cells[3]}
-        sys.exit(f"{rel} is not listed in vendor-specs/README.md")
-    return {"repository": None, "path": None,
-            "version": "Kinetic's published openapi.json, excerpt as captured from its docs page docs.kineticsystems.ai"}
+            if len(cells) == 4 and cells[0] == path.name:
+                repo, where = (c.strip().strip("`") for c in cells[2].split(",", 1))
+                return {"repository": f"https://github.com/{repo}", "path": where, "version": cells[3]}
+    if "version" in extract_cfg:
+        return {"repository": None, "path": None, "version": extract_cfg["version"]}
+    sys.exit(f"{path}: not listed in {readme}, and the overlay's x-extract gives no version")
+
+
+def shown(path):
+    """How a source file is named in the output: shared/… for ../shared, else relative to the repository."""
+    path = path.resolve()
+    return f"shared/{path.relative_to(SHARED)}" if path.is_relative_to(SHARED) else str(path.relative_to(REPO))
 
 
 def refs(node):
@@ -139,18 +154,19 @@ def apply_overlay(doc, overlay):
     return doc
 
 
-def render(vendor):
-    rel, keep = VENDORS[vendor]
-    doc, digest = load_source(rel)
-    prov = provenance(rel)
+def render(vendor, overlay):
+    cfg = overlay["x-extract"]
+    source = (REPO / cfg["source"]).resolve()
+    doc, digest = load_source(source)
+    prov = provenance(source, cfg)
     overlay_rel = f"specs/vendors/{vendor}.overlay.yaml"
-    spec = extract(doc, keep)
-    spec["info"]["x-source"] = {"file": f"shared/{rel}", "sha256": digest, **prov, "overlay": overlay_rel,
+    spec = extract(doc, cfg["operations"])
+    spec["info"]["x-source"] = {"file": shown(source), "sha256": digest, **prov, "overlay": overlay_rel,
                                 "generator": "specs/tools/extract_vendor_spec.py"}
-    spec = apply_overlay(spec, yaml.safe_load((REPO / overlay_rel).read_text(encoding="utf-8")))
+    spec = apply_overlay(spec, overlay)
     origin = f"{prov['repository']} {prov['path']} ({prov['version']})" if prov["repository"] else prov["version"]
     header = (f"# {vendor}: vendor OpenAPI extract + observed-behaviour overlay.\n"
-              f"# Source file: shared/{rel} (sha256 {digest[:16]}…)\n# Source: {origin}\n"
+              f"# Source file: {shown(source)} (sha256 {digest[:16]}…)\n# Source: {origin}\n"
               f"# Overlay: {overlay_rel}\n"
               f"# Generated by specs/tools/extract_vendor_spec.py — do not edit; edit the overlay.\n")
     return header + yaml.safe_dump(spec, sort_keys=False, allow_unicode=True, width=120)
@@ -158,12 +174,13 @@ def render(vendor):
 
 def main(argv):
     check = "--check" in argv
-    names = list(VENDORS) if "--all" in argv else [a for a in argv if not a.startswith("--")]
-    if not names or set(names) - set(VENDORS):
-        sys.exit(__doc__ + f"\nvendors: {', '.join(VENDORS)}")
+    extracted = {v: o for v, o in overlays().items() if "x-extract" in o}
+    names = list(extracted) if "--all" in argv else [a for a in argv if not a.startswith("--")]
+    if not names or set(names) - set(extracted):
+        sys.exit(__doc__ + f"\nvendors: {', '.join(extracted)}")
     stale = []
     for v in names:
-        text, path = render(v), OUT / f"{v}.yaml"
+        text, path = render(v, extracted[v]), OUT / f"{v}.yaml"
         if check:
             current = path.read_text(encoding="utf-8") if path.exists() else ""
             if current != text:

@@ -15,8 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * Reads vendor date-times with or without an offset. FastAPI vendors (Kinetic, Skyvern) send
- * naive timestamps, which serde's reader rejects; the contract takes them as UTC. Replaces
+ * Reads vendor date-times with or without an offset. Vendors built on FastAPI send naive
+ * timestamps (Python {@code datetime} without a zone), which serde's reader rejects; the contract takes them as UTC. Replaces
  * serde's {@code ZonedDateTime} reader application-wide, on purpose.
  */
 @Singleton

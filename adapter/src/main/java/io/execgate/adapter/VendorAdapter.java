@@ -31,15 +31,17 @@ public interface VendorAdapter {
     /** The unified operations this vendor's checked-in spec lets the gateway offer. */
     Set<Operation> operations();
 
+    /** The options of the unified retry body this vendor takes; asking for another is a 400 before any call. */
+    default Set<RetryOption> options() {
+        return Set.of();
+    }
+
     /**
-     * Vendor-specific checks on an already generally valid command (id format, options).
-     * Runs before any vendor call; an empty list means the command may be sent. By default a
-     * vendor takes no options.
+     * Vendor-specific checks on an already generally valid command (the id's format). Runs before any
+     * vendor call; an empty list means the command may be sent.
      */
     default List<ProblemError> validate(RetryCommand command) {
-        return command.maxStepsOverride() == null
-                ? List.of()
-                : List.of(new ProblemError("body.maxStepsOverride", "is not supported by this vendor"));
+        return List.of();
     }
 
     /**

@@ -25,6 +25,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.context.ServerRequestContext;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -64,8 +65,11 @@ class ExecutionsController implements ExecutionsApi {
         Exchange exchange = Exchange.of(request);
         ConfiguredVendor target = resolve(vendor, exchange, Operation.RETRY);
         RetryCommand command = new RetryCommand(ExecutionIds.from(request),
-                retryRequest == null ? null : retryRequest.getMaxStepsOverride(), include == Include.VENDOR_DATA);
-        List<ProblemError> errors = target.adapter().validate(command);
+                retryRequest == null ? null : retryRequest.getMaxStepsOverride(),
+                retryRequest != null && Boolean.TRUE.equals(retryRequest.getUseLatestWorkflow()),
+                include == Include.VENDOR_DATA);
+        List<ProblemError> errors = new ArrayList<>(command.optionsOutside(target.adapter().options()));
+        errors.addAll(target.adapter().validate(command));
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
         }

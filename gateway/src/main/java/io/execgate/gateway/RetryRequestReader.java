@@ -2,6 +2,7 @@ package io.execgate.gateway;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import io.execgate.adapter.RetryOption;
 import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.api.model.ProblemError;
 import io.execgate.api.model.RetryRequest;
@@ -30,15 +31,16 @@ import java.util.Map;
  * <ul>
  *   <li>Exactly one JSON value, white space aside: the framework's decoder stops after the first
  *       value, so {@code {"maxStepsOverride": 5}}} or {@code {} []} would be accepted and sent.</li>
- *   <li>No coercion: Serde turns {@code "5"}, {@code 2.5} and {@code true} into an Integer with no
- *       switch to stop it.</li>
+ *   <li>No coercion: Serde turns {@code "5"}, {@code 2.5} and {@code true} into an Integer (and
+ *       {@code "true"} into a Boolean) with no switch to stop it.</li>
  *   <li>No unknown member: a misspelt option silently dropped is worse than a 400.</li>
  * </ul>
  */
 @Singleton
 @Consumes(MediaType.APPLICATION_JSON)
 final class RetryRequestReader implements MessageBodyReader<RetryRequest> {
-    private static final String MAX_STEPS = "maxStepsOverride";
+    private static final String MAX_STEPS = RetryOption.MAX_STEPS_OVERRIDE.member();
+    private static final String USE_LATEST = RetryOption.USE_LATEST_WORKFLOW.member();
     private static final JsonFactory JSON = new JsonFactory();
 
     private final LimitingStream.RemainingLimits limits;
@@ -93,7 +95,7 @@ final class RetryRequestReader implements MessageBodyReader<RetryRequest> {
         }
         List<ProblemError> errors = new ArrayList<>();
         for (Object member : body.keySet()) { // a loop, not a stream: this runs on every retry
-            if (!MAX_STEPS.equals(member) && errors.size() < 5) {
+            if (!MAX_STEPS.equals(member) && !USE_LATEST.equals(member) && errors.size() < 5) {
                 errors.add(new ProblemError("body." + abbreviate(String.valueOf(member)), "is not a known member"));
             }
         }
@@ -101,10 +103,14 @@ final class RetryRequestReader implements MessageBodyReader<RetryRequest> {
         if (steps != null && !(steps instanceof Integer i && i >= 1)) {
             errors.add(new ProblemError("body." + MAX_STEPS, "must be a JSON integer of at least 1"));
         }
+        Object latest = body.get(USE_LATEST);
+        if (latest != null && !(latest instanceof Boolean)) {
+            errors.add(new ProblemError("body." + USE_LATEST, "must be JSON true or false"));
+        }
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
         }
-        return new RetryRequest().maxStepsOverride((Integer) steps);
+        return new RetryRequest().maxStepsOverride((Integer) steps).useLatestWorkflow((Boolean) latest);
     }
 
     private static String abbreviate(String member) {

@@ -89,7 +89,7 @@ class IdempotencySpec extends Specification {
     def "the same key for a different #what is 422 IDEMPOTENCY_KEY_REUSED, and nothing is sent"() {
         given:
         gateway.vendor('skyvern').answer(200, fixture('skyvern', 'retry-200.json'))
-        gateway.vendor('kaizen').answer(200, fixture('kaizen', 'retry-200-nested.json'))
+        gateway.vendor('kaizen').answer(200, fixture('kaizen', 'retry-200.json'))
         def key = [('Idempotency-Key'): "reuse-$what".toString()]
         gateway.retry('skyvern', 'wr_123', [maxStepsOverride: 5], key)
         gateway.clearVendors()

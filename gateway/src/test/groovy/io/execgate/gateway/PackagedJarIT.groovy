@@ -56,7 +56,7 @@ class PackagedJarIT extends Specification {
 
         where:
         vendor    | status | file                    | id
-        'kaizen'  | 200    | 'retry-200-nested.json' | 'exec_41'
+        'kaizen'  | 200    | 'retry-200.json' | 'exec_41'
         'kinetic' | 201    | 'retry-201.json'        | 'ex-1'
         'algapsa' | 200    | 'retry-200.json'        | '3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098'
         'skyvern' | 200    | 'retry-200.json'        | 'wr_123'

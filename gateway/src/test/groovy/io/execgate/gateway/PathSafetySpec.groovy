@@ -106,7 +106,7 @@ class PathSafetySpec extends Specification {
         raw << ['a/b', 'a?b', 'a#b', '', '.', 'a b']
     }
 
-    def "maxStepsOverride '#body' is rejected with 400 and zero vendor calls"() {
+    def "the body '#body' at #vendor is rejected with 400 and zero vendor calls"() {
         when:
         def answer = gateway.retry(vendor, vendor == 'algapsa' ? UUID : 'wr_1', body)
 
@@ -140,6 +140,24 @@ class PathSafetySpec extends Specification {
         'kinetic' | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
         'algapsa' | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
         'kaizen'  | '{"maxStepsOverride":5}'          || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor']]
+        'skyvern' | '{"useLatestWorkflow":true}'      || [[location: 'body.useLatestWorkflow', message: 'is not supported by this vendor']]
+        'kaizen'  | '{"useLatestWorkflow":true}'      || [[location: 'body.useLatestWorkflow', message: 'is not supported by this vendor']]
+        'skyvern' | '{"useLatestWorkflow":"true"}'    || [[location: 'body.useLatestWorkflow', message: 'must be JSON true or false']]
+        'skyvern' | '{"useLatestWorkflow":1}'         || [[location: 'body.useLatestWorkflow', message: 'must be JSON true or false']]
+        'kinetic' | '{"maxStepsOverride":5,"useLatestWorkflow":true}' || [[location: 'body.maxStepsOverride', message: 'is not supported by this vendor'],
+                                                                          [location: 'body.useLatestWorkflow', message: 'is not supported by this vendor']]
+    }
+
+    def "useLatestWorkflow false is every vendor's default: accepted, and the vendor gets what no body sends"() {
+        when:
+        def withFalse = gateway.retry('skyvern', 'wr_1', '{"useLatestWorkflow":false}')
+        def withNone = gateway.retry('skyvern', 'wr_1')
+
+        then:
+        [withFalse, withNone]*.status == [202, 202]
+        def (first, second) = gateway.vendor('skyvern').requests
+        [first.method, first.target, first.body] == [second.method, second.target, second.body]
+        first.headers.keySet().findAll { it.toLowerCase().startsWith('x-') } == second.headers.keySet().findAll { it.toLowerCase().startsWith('x-') }
     }
 
     def "a body that is not JSON by its Content-Type is a 400"() {

@@ -15,7 +15,7 @@ class RetryAcceptedSpec extends Specification {
 
     def "kaizen: the id travels as JSON with the bearer key, the nested answer shape is unwrapped"() {
         given:
-        gateway.vendor('kaizen').answer(200, fixture('kaizen', 'retry-200-nested.json'))
+        gateway.vendor('kaizen').answer(200, fixture('kaizen', 'retry-200.json'))
 
         when:
         def answer = gateway.retry('kaizen', 'exec_41')

@@ -1,5 +1,6 @@
 package io.execgate.gateway
 
+import io.execgate.sandbox.Sandbox
 import io.execgate.gateway.support.SandboxGateway
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -62,7 +63,7 @@ class SandboxFaultsThroughGatewaySpec extends Specification {
         answer.json.vendorStatus == 'teleporting'
 
         where:
-        vendor << ['kaizen', 'kinetic', 'algapsa', 'skyvern']
+        vendor << Sandbox.DEFAULT_PORTS.keySet()
     }
 
     def "a slow vendor within the read timeout is only slower"() {

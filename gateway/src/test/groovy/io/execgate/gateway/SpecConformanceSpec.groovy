@@ -19,7 +19,7 @@ class SpecConformanceSpec extends Specification {
 
         where:
         vendor    | file                       | method | path                                                                  | status
-        'kaizen'  | 'retry-200-nested.json'    | 'POST' | '/executions/retry'                                                   | 200
+        'kaizen'  | 'retry-200.json'    | 'POST' | '/executions/retry'                                                   | 200
         'kaizen'  | 'retry-200-flat.json'      | 'POST' | '/executions/retry'                                                   | 200
         'kaizen'  | 'retry-200-refused.json'   | 'POST' | '/executions/retry'                                                   | 200
         'kaizen'  | 'get-200.json'             | 'POST' | '/executions/get'                                                     | 200

@@ -15,7 +15,7 @@ import static io.execgate.gateway.support.Gateway.fixture
  */
 class StatusTableSpec extends Specification {
     static final Map<String, List> ANSWERS = [
-            kaizen : ['retry-200-nested.json', 200, 'execution.execution.status', 'exec_1'],
+            kaizen : ['retry-200.json', 200, 'execution.execution.status', 'exec_1'],
             kinetic: ['retry-201.json', 201, 'status', 'ex-1'],
             algapsa: ['retry-200.json', 200, 'data.status', '3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098'],
             skyvern: ['retry-200.json', 200, 'status', 'wr_1']]

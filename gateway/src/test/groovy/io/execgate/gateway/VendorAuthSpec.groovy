@@ -10,7 +10,7 @@ import static io.execgate.gateway.support.Gateway.fixture
 /** Each vendor gets its own key in its own header, and no other vendor's key, ever. */
 class VendorAuthSpec extends Specification {
     static final Map<String, List> CALLS = [
-            kaizen : [200, 'retry-200-nested.json', 'exec_1'],
+            kaizen : [200, 'retry-200.json', 'exec_1'],
             kinetic: [201, 'retry-201.json', 'ex-1'],
             algapsa: [200, 'retry-200.json', '3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098'],
             skyvern: [200, 'retry-200.json', 'wr_1']]

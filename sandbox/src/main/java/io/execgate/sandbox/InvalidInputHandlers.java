@@ -18,8 +18,9 @@ import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
 
 /**
- * Input the generated interface rejects (a non-UUID AlgaPSA id, a non-integer Skyvern header, a
- * Kaizen body without {@code id}) is answered in the vendor's own error shape, not Micronaut's.
+ * Input the generated interface rejects (an id that is not a UUID where the spec says uuid, a header
+ * that is not an integer, a body without a required member) is answered in the vendor's own error
+ * shape ({@link VendorBehaviour#invalidInput}), not Micronaut's.
  */
 final class InvalidInputHandlers {
     private InvalidInputHandlers() {

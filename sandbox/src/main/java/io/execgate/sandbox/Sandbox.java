@@ -23,8 +23,8 @@ import java.util.concurrent.CompletionException;
  */
 public final class Sandbox implements AutoCloseable {
 
-    /** The vendors the sandbox simulates, with the port each listens on by default. */
-    public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
+    /** The vendors the sandbox simulates, with the port each listens on by default ({@link SimulatedVendor}). */
+    public static final Map<String, Integer> DEFAULT_PORTS = SimulatedVendors.defaultPorts();
 
     private final List<Simulator> simulators;
 
@@ -173,14 +173,5 @@ public final class Sandbox implements AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return "sbx_" + HexFormat.of().formatHex(bytes);
-    }
-
-    private static Map<String, Integer> defaultPorts() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("kaizen", 8101);
-        ports.put("kinetic", 8102);
-        ports.put("algapsa", 8103);
-        ports.put("skyvern", 8104);
-        return java.util.Collections.unmodifiableMap(ports);
     }
 }

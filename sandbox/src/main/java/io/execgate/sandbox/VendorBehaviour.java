@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Optional;
  * questions; the vendor's controller renders executions in the vendor's generated model.
  */
 public interface VendorBehaviour {
+
+    /** The headers a caller sends {@code apiKey} in, the vendor's way (what {@link #refuseCredentials} accepts). */
+    Map<String, String> credentials(String apiKey);
 
     /** The vendor's own refusal when {@code request} does not carry {@code apiKey} its way. */
     Optional<SimulatedAnswer> refuseCredentials(HttpRequest<?> request, String apiKey);

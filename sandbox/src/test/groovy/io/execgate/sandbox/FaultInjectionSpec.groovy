@@ -138,11 +138,11 @@ class FaultInjectionSpec extends SandboxSpecification {
 
     private List retryCall(String vendor) {
         def failed = calls(vendor).idsByStatus().find { it.key?.equalsIgnoreCase('failed') }.value
-        io.execgate.sandbox.support.VendorCalls.RETRY[vendor](failed)
+        io.execgate.sandbox.support.VendorCalls.retryCall(vendor, failed)
     }
 
     private Map<String, String> auth(String vendor) {
-        io.execgate.sandbox.support.VendorCalls.AUTH[vendor](sandbox.simulator(vendor).apiKey())
+        io.execgate.sandbox.support.VendorCalls.credentials(sandbox.simulator(vendor), sandbox.simulator(vendor).apiKey())
     }
 
     private int executions(String vendor) {

@@ -91,7 +91,7 @@ class SimulatorConformanceSpec extends SandboxSpecification {
         given:
         def calls = calls(vendor)
         def id = calls.idsByStatus().find { it.key?.toLowerCase() == 'failed' }.value
-        def (method, path, body) = VendorCalls.RETRY[vendor](id)
+        def (method, path, body) = VendorCalls.retryCall(vendor, id)
         int executions = calls.raw('GET', '/_sandbox/executions').json.size()
 
         when:

@@ -2,7 +2,7 @@ package io.execgate.drift;
 
 import io.execgate.adapter.http.VendorEndpoint;
 
-/** A {@link VendorEndpoint} constant of an adapter, with where it is declared ({@code SkyvernAdapter.RETRY}). */
+/** A {@link VendorEndpoint} constant of an adapter, with where it is declared ({@code <Vendor>Adapter.RETRY}). */
 record AdapterEndpoint(String declaredAs, VendorEndpoint endpoint) {
 
     /** The adapter class declaring it. */

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * Where in a response body the adapter's reads are. A read names a schema and a property; the
  * body is walked and every place that schema appears (through {@code $ref}, {@code anyOf},
- * properties and array items) gives a location, e.g. Kaizen's {@code Execution} both at
- * {@code execution} and at {@code execution.execution}.
+ * properties and array items) gives a location, e.g. one {@code Execution} schema both at
+ * {@code execution} and at {@code execution.execution} of one answer.
  */
 final class ReadLocator {
     private static final int MAX_DEPTH = 10;

@@ -33,7 +33,7 @@ import java.util.Optional;
  * finding can point into the file as written), plus its plain JSON tree for the generic diff.
  */
 final class SpecDocument {
-    /** Published documents run to megabytes (AlgaPSA's is 3.6 MB); SnakeYAML's default stops at 3 MB. */
+    /** Published documents run to megabytes (3.6 MB seen); SnakeYAML's default stops at 3 MB. */
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions()).build());

@@ -17,7 +17,7 @@ import java.util.regex.*;
 /**
  * Validates HTTP requests and answers against an OpenAPI 3.0 or 3.1 document, with networknt's
  * json-schema-validator and its OpenAPI dialects. Atlassian's swagger-request-validator was tried
- * first: 2.46 ignores 3.1 {@code anyOf}/{@code type: 'null'} (a bogus Kinetic status passed) and 3.0
+ * first: 2.46 ignores 3.1 {@code anyOf}/{@code type: 'null'} (a bogus status in a nullable enum passed) and 3.0
  * needs Java 21, so the routing below (path template, parameters, security presence, body by media
  * type) is done here and every schema check by the library, against the whole document so that
  * {@code $ref}s resolve natively.

@@ -17,7 +17,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -64,9 +63,7 @@ final class AlgapsaAdapter implements VendorAdapter {
 
     @Override
     public List<ProblemError> validate(RetryCommand command) {
-        List<ProblemError> errors = new ArrayList<>(VendorAdapter.super.validate(command));
-        errors.addAll(uuidErrors(command.executionId()));
-        return errors;
+        return uuidErrors(command.executionId());
     }
 
     @Override

@@ -172,7 +172,7 @@ public final class VendorClient implements AutoCloseable {
         return bodies.problem(vendor, response, ProblemCode.UPSTREAM_ERROR, VendorErrorTable.standard());
     }
 
-    /** A refusal answered inside a success status (Kaizen's {@code success:false}). */
+    /** A refusal answered inside a success status (e.g. a {@code success:false} member in a 200). */
     public GatewayProblem refused(VendorResponse response, ProblemCode code) {
         return bodies.problem(vendor, response, code, VendorErrorTable.standard());
     }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads FastAPI's 422 body, {@code {"detail":[{"loc":[...],"msg":"...","type":"..."}]}}, which
- * Kinetic and Skyvern both send, into the problem's {@code errors} list.
+ * every vendor built on FastAPI sends, into the problem's {@code errors} list.
  */
 public final class FastApiErrors {
     private FastApiErrors() {

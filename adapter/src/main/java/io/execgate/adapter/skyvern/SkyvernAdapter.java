@@ -3,18 +3,17 @@ package io.execgate.adapter.skyvern;
 import io.execgate.adapter.ExecutionRef;
 import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
+import io.execgate.adapter.RetryOption;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.http.VendorEndpoint;
 import io.execgate.adapter.http.VendorRequest;
 import io.execgate.api.model.Execution;
-import io.execgate.api.model.ProblemError;
 import io.execgate.vendor.skyvern.model.WorkflowRunResponse;
 import jakarta.inject.Singleton;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,8 +50,8 @@ final class SkyvernAdapter implements VendorAdapter {
     }
 
     @Override
-    public List<ProblemError> validate(RetryCommand command) {
-        return List.of();
+    public Set<RetryOption> options() {
+        return EnumSet.of(RetryOption.MAX_STEPS_OVERRIDE);
     }
 
     @Override

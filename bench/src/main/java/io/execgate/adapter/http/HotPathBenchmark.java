@@ -122,7 +122,7 @@ public class HotPathBenchmark {
     public int retry() throws IOException {
         RetryRequest request = requestReader.read(RETRY_REQUEST, MediaType.APPLICATION_JSON_TYPE, clientHeaders,
                 new ByteArrayInputStream(clientBody));
-        Execution execution = adapter.retry(new RetryCommand(executionId, request.getMaxStepsOverride(), false), client)
+        Execution execution = adapter.retry(new RetryCommand(executionId, request.getMaxStepsOverride(), false, false), client)
                 .join(); // the recorded answer completes it at once
         answerBody.reset();
         answerWriter.writeTo(EXECUTION, MediaType.APPLICATION_JSON_TYPE, execution, answerHeaders, answerBody);

@@ -49,10 +49,16 @@ public final class IdempotentRetries {
         this.json = json;
     }
 
-    /** What makes two retries the same request: vendor, id, body and the answer's shape. */
+    /**
+     * What makes two retries the same request: vendor, id, body and the answer's shape. An option at its
+     * default adds nothing, so the fingerprints of requests without it stay what earlier versions stored.
+     */
     public static String fingerprint(String vendor, RetryCommand command) {
-        return Sha256.hex(vendor, command.executionId(), String.valueOf(command.maxStepsOverride()),
-                String.valueOf(command.includeVendorData()));
+        String steps = String.valueOf(command.maxStepsOverride());
+        String shape = String.valueOf(command.includeVendorData());
+        return command.useLatestWorkflow()
+                ? Sha256.hex(vendor, command.executionId(), steps, shape, "useLatestWorkflow")
+                : Sha256.hex(vendor, command.executionId(), steps, shape);
     }
 
     /**

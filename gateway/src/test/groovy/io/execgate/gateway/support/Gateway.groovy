@@ -20,12 +20,15 @@ import java.util.concurrent.TimeUnit
  * against that vendor's spec.
  */
 class Gateway implements Closeable {
-    static final List<String> VENDORS = ['kaizen', 'kinetic', 'algapsa', 'skyvern']
-    static final Map<String, String> VENDOR_KEYS = [
-            kaizen : 'kz-live-Secret-0001',
-            kinetic: 'kn-live-Secret-0002',
-            algapsa: 'al-live-Secret-0003',
-            skyvern: 'sk-live-Secret-0004']
+    /**
+     * The vendors under test: one fixture folder each, {@code src/test/resources/vendors/<vendor>/}
+     * (VendorFixturesSpec holds them to the adapters the gateway discovers, so a vendor without fixtures fails).
+     */
+    static final List<String> VENDORS = fixtureFolders()
+    /** A key of its own for each vendor, shaped like a real secret so that a leak is recognisable. */
+    static final Map<String, String> VENDOR_KEYS = VENDORS.withIndex().collectEntries { String vendor, int i ->
+        [(vendor): "${vendor.take(2)}-live-Secret-${String.format('%04d', i + 1)}".toString()]
+    }
     static final String CLIENT_KEY = 'client-ci-Secret-0005'
     static final String LIMITED_CLIENT_KEY = 'client-limited-Secret-0006'
     static final String TENANT = '11111111-2222-4333-8444-555555555555'
@@ -50,12 +53,12 @@ class Gateway implements Closeable {
                 'micronaut.server.port'                 : -1,
                 'execgate.clients.ci.api-key'           : CLIENT_KEY,
                 'execgate.clients.limited.api-key'      : LIMITED_CLIENT_KEY,
-                'execgate.clients.limited.vendors'      : ['kinetic'],
-                'execgate.vendors.algapsa.tenant-id'    : TENANT]
+                'execgate.clients.limited.vendors'      : ['kinetic']]
         vendors.each { name, fake ->
             props["execgate.vendors.${name}.url".toString()] = fake.url
             props["execgate.vendors.${name}.api-key".toString()] = VENDOR_KEYS[name]
             props["execgate.vendors.${name}.read-timeout".toString()] = '2s'
+            vendorSettings(name).each { key, value -> props["execgate.vendors.${name}.${key}".toString()] = value }
         }
         TestTraffic.secrets(VENDOR_KEYS.values() + [CLIENT_KEY, LIMITED_CLIENT_KEY])
         server = ApplicationContext.run(EmbeddedServer, props + extra)
@@ -116,6 +119,42 @@ class Gateway implements Closeable {
         }
         assert errors.isEmpty()
         answer
+    }
+
+    /** The fixture folders under src/test/resources/vendors, in name order. */
+    private static List<String> fixtureFolders() {
+        URL root = Gateway.getResource('/vendors')
+        assert root != null: 'src/test/resources/vendors is missing'
+        Path folder = Path.of(root.toURI())
+        java.nio.file.Files.list(folder).withCloseable { paths ->
+            paths.filter { java.nio.file.Files.isDirectory(it) }.map { it.fileName.toString() }.sorted().toList()
+        }
+    }
+
+    /**
+     * A vendor's own settings beyond URL and key ({@code vendors/<vendor>/settings.properties}, optional),
+     * set as {@code execgate.vendors.<vendor>.<key>}; {@code ${TENANT}} stands for {@link #TENANT}.
+     */
+    static Map<String, String> vendorSettings(String vendor) {
+        InputStream file = Gateway.getResourceAsStream("/vendors/$vendor/settings.properties")
+        if (file == null) {
+            return [:]
+        }
+        Properties settings = new Properties()
+        file.withCloseable { settings.load(it) }
+        settings.collectEntries { key, value -> [(key as String): value == '${TENANT}' ? TENANT : value as String] } as Map<String, String>
+    }
+
+    /**
+     * A vendor's accepted retry, its fixture {@code vendors/<vendor>/retry-<status>.json} (the one file so
+     * named): {@code [status, body text]}, for specs that need the vendor to say yes and care how it answers
+     * only through the vendor's own specs. A vendor without exactly one fails, loudly.
+     */
+    static List acceptedRetry(String vendor) {
+        List<String> names = Path.of(Gateway.getResource("/vendors/$vendor").toURI()).toFile().list()
+                .findAll { it ==~ /retry-2\d\d\.json/ }
+        assert names.size() == 1: "vendors/$vendor needs exactly one retry-<2xx status>.json fixture, has $names"
+        [names[0].substring(6, 9) as int, fixture(vendor, names[0])]
     }
 
     /** A vendor fixture from src/test/resources/vendors, as text. */

@@ -5,6 +5,7 @@ import io.execgate.sandbox.SandboxExecution;
 import io.execgate.sandbox.SeedIds;
 import io.execgate.sandbox.Seeds;
 import io.execgate.sandbox.SimulatedAnswer;
+import io.execgate.sandbox.SimulatedVendor;
 import io.execgate.sandbox.Timeline;
 import io.execgate.sandbox.VendorBehaviour;
 import io.execgate.vendor.algapsa.model.AutomationErrorResponse;
@@ -15,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,8 +27,14 @@ import java.util.Set;
  * execution {@code pending → running → completed}.
  */
 @Singleton
+@SimulatedVendor(port = 8103)
 final class AlgaPsaBehaviour implements VendorBehaviour {
     static final List<String> STATUSES = List.of("pending", "running", "completed", "failed", "cancelled", "timeout", "skipped");
+
+    @Override
+    public Map<String, String> credentials(String apiKey) {
+        return Map.of("x-api-key", apiKey);
+    }
 
     @Override
     public Optional<SimulatedAnswer> refuseCredentials(HttpRequest<?> request, String apiKey) {

@@ -2,9 +2,10 @@ package io.execgate.sandbox.kaizen;
 
 import io.execgate.sandbox.Keys;
 import io.execgate.sandbox.SandboxExecution;
-import io.execgate.sandbox.Seeds;
 import io.execgate.sandbox.SeedIds;
+import io.execgate.sandbox.Seeds;
 import io.execgate.sandbox.SimulatedAnswer;
+import io.execgate.sandbox.SimulatedVendor;
 import io.execgate.sandbox.Timeline;
 import io.execgate.sandbox.VendorBehaviour;
 import io.execgate.vendor.kaizen.model.RetryExecutionResponse;
@@ -26,9 +27,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * Completed}, and a refusal that is HTTP 200 with {@code success: false}.
  */
 @Singleton
+@SimulatedVendor(port = 8101)
 final class KaizenBehaviour implements VendorBehaviour {
     static final List<String> STATUSES = List.of("Enqueued", "InProgress", "Processing", "Paused", "Completed", "Failed");
     private static final Set<String> RETRYABLE = Set.of("Failed", "Completed");
+
+    @Override
+    public Map<String, String> credentials(String apiKey) {
+        return Map.of("Authorization", "Bearer " + apiKey);
+    }
 
     @Override
     public Optional<SimulatedAnswer> refuseCredentials(HttpRequest<?> request, String apiKey) {

@@ -5,6 +5,7 @@ import io.execgate.sandbox.SandboxExecution;
 import io.execgate.sandbox.SeedIds;
 import io.execgate.sandbox.Seeds;
 import io.execgate.sandbox.SimulatedAnswer;
+import io.execgate.sandbox.SimulatedVendor;
 import io.execgate.sandbox.Timeline;
 import io.execgate.sandbox.VendorBehaviour;
 import io.execgate.vendor.kinetic.model.HTTPError;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,8 +30,14 @@ import java.util.UUID;
  * it knows can be retried; its status may be {@code null}, and one seeded execution has none.
  */
 @Singleton
+@SimulatedVendor(port = 8102)
 final class KineticBehaviour implements VendorBehaviour {
     static final List<String> STATUSES = Arrays.asList("queued", "pending", "running", "paused", "completed", "failed", null);
+
+    @Override
+    public Map<String, String> credentials(String apiKey) {
+        return Map.of("X-Kinetic-Key", apiKey);
+    }
 
     @Override
     public Optional<SimulatedAnswer> refuseCredentials(HttpRequest<?> request, String apiKey) {

@@ -1,8 +1,8 @@
 /** The Kinetic simulator: {@code POST /api/executions/{execution_uuid}/retry} (FastAPI), {@code X-Kinetic-Key}. */
 @Configuration
-@Requires(property = SimulatorSettings.VENDOR, value = "kinetic")
+@Requires(condition = ThisSimulatedVendor.class)
 package io.execgate.sandbox.kinetic;
 
-import io.execgate.sandbox.SimulatorSettings;
+import io.execgate.sandbox.ThisSimulatedVendor;
 import io.micronaut.context.annotation.Configuration;
 import io.micronaut.context.annotation.Requires;

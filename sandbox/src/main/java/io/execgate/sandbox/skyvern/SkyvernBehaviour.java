@@ -5,6 +5,7 @@ import io.execgate.sandbox.SandboxExecution;
 import io.execgate.sandbox.SeedIds;
 import io.execgate.sandbox.Seeds;
 import io.execgate.sandbox.SimulatedAnswer;
+import io.execgate.sandbox.SimulatedVendor;
 import io.execgate.sandbox.Timeline;
 import io.execgate.sandbox.VendorBehaviour;
 import io.execgate.vendor.skyvern.model.HTTPValidationError;
@@ -17,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,10 +30,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code created → queued → running → completed}.
  */
 @Singleton
+@SimulatedVendor(port = 8104)
 final class SkyvernBehaviour implements VendorBehaviour {
     static final List<String> STATUSES =
             List.of("created", "queued", "running", "paused", "timed_out", "failed", "terminated", "completed", "canceled");
     static final Set<String> TERMINAL = Set.of("timed_out", "failed", "terminated", "completed", "canceled");
+
+    @Override
+    public Map<String, String> credentials(String apiKey) {
+        return Map.of("x-api-key", apiKey);
+    }
 
     @Override
     public Optional<SimulatedAnswer> refuseCredentials(HttpRequest<?> request, String apiKey) {

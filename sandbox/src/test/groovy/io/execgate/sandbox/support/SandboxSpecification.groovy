@@ -6,7 +6,7 @@ import spock.lang.Specification
 
 import java.time.Duration
 
-/** One sandbox (all four simulators on loopback, free ports) per spec, reset after every feature. */
+/** One sandbox (every simulated vendor on loopback, free ports) per spec, reset after every feature. */
 abstract class SandboxSpecification extends Specification {
     @Shared
     Sandbox sandbox

@@ -1,7 +1,9 @@
 package io.execgate.sandbox.support
 
 import groovy.json.JsonSlurper
+import groovy.yaml.YamlSlurper
 import io.execgate.sandbox.Sandbox
+import io.execgate.sandbox.VendorBehaviour
 import io.execgate.testkit.OpenApiContract
 
 import java.net.http.HttpClient
@@ -19,13 +21,10 @@ class VendorCalls {
     static final Map<String, OpenApiContract> SPECS = Sandbox.DEFAULT_PORTS.keySet().collectEntries {
         [(it): OpenApiContract.load(ROOT.resolve("specs/vendors/${it}.yaml"))]
     }
-    /** How each vendor expects its key. */
-    static final Map<String, Closure<Map<String, String>>> AUTH = [
-            kaizen : { String key -> [Authorization: "Bearer $key".toString()] },
-            kinetic: { String key -> ['X-Kinetic-Key': key] },
-            algapsa: { String key -> ['x-api-key': key] },
-            skyvern: { String key -> ['x-api-key': key] },
-    ]
+    /** The headers carrying {@code key} the way {@code vendor} expects it (its sandbox behaviour says how). */
+    static Map<String, String> credentials(Sandbox.Simulator simulator, String key) {
+        simulator.context().getBean(VendorBehaviour).credentials(key)
+    }
 
     static class Answer {
         int status
@@ -49,7 +48,7 @@ class VendorCalls {
     }
 
     Answer callAs(String key, String method, String path, String body = null, Map<String, String> extra = [:]) {
-        Map<String, String> headers = (key == null ? [:] : AUTH[simulator.vendor()](key)) + extra
+        Map<String, String> headers = (key == null ? [:] : credentials(simulator, key)) + extra
         if (body != null) {
             headers['Content-Type'] = 'application/json'
         }
@@ -64,7 +63,7 @@ class VendorCalls {
 
     /** A call the spec does not allow (bad input on purpose): only the answer is checked. */
     Answer callBadly(String method, String path, String body, Map<String, String> extra = [:]) {
-        Map<String, String> headers = AUTH[simulator.vendor()](simulator.apiKey()) + extra
+        Map<String, String> headers = credentials(simulator, simulator.apiKey()) + extra
         Answer answer = raw(method, path, body, headers)
         assert SPECS[simulator.vendor()].responseErrors(method, path, answer.status, answer.header('Content-Type'), answer.body) == []
         answer
@@ -82,41 +81,54 @@ class VendorCalls {
         new Answer(status: response.statusCode(), headers: response.headers().map(), body: response.body())
     }
 
-    /** Each vendor's retry and read calls for an id: method, path, body. */
-    static final Map<String, Closure<List>> RETRY = [
-            kaizen : { String id -> ['POST', '/executions/retry', """{"id":"$id"}""".toString()] },
-            kinetic: { String id -> ['POST', "/api/executions/$id/retry".toString(), null] },
-            algapsa: { String id -> ['POST', "/api/v1/automation/executions/$id/retry".toString(), null] },
-            skyvern: { String id -> ['POST', "/v1/agents/runs/$id/retry".toString(), null] },
-    ]
-    static final Map<String, Closure<List>> READ = [
-            kaizen : { String id -> ['POST', '/executions/get', """{"id":"$id"}""".toString()] },
-            algapsa: { String id -> ['GET', "/api/v1/automation/executions/$id".toString(), null] },
-            skyvern: { String id -> ['GET', "/v1/runs/$id".toString(), null] },
-    ]
-    /** Where each vendor puts the execution in a success answer. */
-    static final Map<String, Closure<Map>> EXECUTION = [
-            kaizen : { json -> json.execution?.execution ?: json.execution },
-            kinetic: { json -> json },
-            algapsa: { json -> json.data },
-            skyvern: { json -> json },
-    ]
-    static final Map<String, String> ID_MEMBER = [kaizen: 'id', kinetic: 'execution_uuid', algapsa: 'execution_id', skyvern: 'run_id']
+    /**
+     * A vendor's calls, from its fixture {@code vendors/<vendor>/calls.yaml}: method, path and body of
+     * its retry and read for an id, where a success answer holds the execution, and its id member.
+     * A vendor the sandbox simulates without that file fails here, loudly.
+     */
+    static Map calls(String vendor) {
+        CALLS.computeIfAbsent(vendor) {
+            InputStream yaml = VendorCalls.getResourceAsStream("/vendors/$vendor/calls.yaml")
+            assert yaml != null: "the sandbox simulates $vendor, but sandbox/src/test/resources/vendors/$vendor/calls.yaml is missing"
+            yaml.withCloseable { new YamlSlurper().parse(it) as Map }
+        }
+    }
+
+    private static final Map<String, Map> CALLS = new java.util.concurrent.ConcurrentHashMap<>()
+
+    /** The vendor's retry of {@code id}: method, path, body (null when it sends none). */
+    static List retryCall(String vendor, String id) { filledIn(calls(vendor).retry as Map, vendor, 'retry', id) }
+
+    /** The vendor's read of {@code id}: method, path, body. */
+    static List readCall(String vendor, String id) { filledIn(calls(vendor).read as Map, vendor, 'read', id) }
+
+    private static List filledIn(Map call, String vendor, String operation, String id) {
+        assert call != null: "vendors/$vendor/calls.yaml has no $operation call"
+        [call.method, (call.path as String).replace('{id}', id), (call.body as String)?.replace('{id}', id)]
+    }
 
     Answer retry(String id, Map<String, String> extra = [:]) {
-        def (method, path, body) = RETRY[simulator.vendor()](id)
+        def (method, path, body) = retryCall(simulator.vendor(), id)
         call(method as String, path as String, body as String, extra)
     }
 
     Answer read(String id) {
-        def (method, path, body) = READ[simulator.vendor()](id)
+        def (method, path, body) = readCall(simulator.vendor(), id)
         call(method as String, path as String, body as String)
     }
 
     /** The execution object of a success answer. */
-    Map execution(Answer answer) { EXECUTION[simulator.vendor()](answer.json) }
+    Map execution(Answer answer) {
+        List<String> pointers = calls(simulator.vendor()).execution as List<String>
+        pointers.collect { String pointer -> at(answer.json, pointer) }.find { it instanceof Map } as Map
+    }
 
-    String idOf(Answer answer) { execution(answer)[ID_MEMBER[simulator.vendor()]] }
+    String idOf(Answer answer) { execution(answer)[calls(simulator.vendor()).id as String] }
+
+    /** The value at a JSON pointer made of plain member names ({@code ''} is the whole document). */
+    private static Object at(Object json, String pointer) {
+        pointer.split('/').drop(1).inject(json) { node, String member -> node instanceof Map ? node[member] : null }
+    }
 
     String statusOf(Answer answer) { execution(answer).status }
 
