@@ -30,8 +30,8 @@ class StatusCoverageSpec extends Specification {
         !documented.isEmpty()
         columns[vendor] != null
 
-        and:
-        documented.findAll { columns[vendor].canonical(it) == ExecutionStatus.UNKNOWN }
+        and: "a vendor's own 'unknown' is UNKNOWN by the contract's table; every other value has a row"
+        documented.findAll { !it.equalsIgnoreCase('unknown') && columns[vendor].canonical(it) == ExecutionStatus.UNKNOWN }
                 .collect { "$vendor: '$it' has no row in the status table" } == []
 
         where:

@@ -12,7 +12,6 @@ import static io.execgate.gateway.support.Gateway.fixture
  * call, a problem document with the vendor's own words in {@code vendorError}, and never a crash.
  */
 class VendorErrorSpec extends Specification {
-    static final String UUID = '3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098'
     static final String FASTAPI_422 = '{"detail":[{"loc":["path","execution_uuid"],"msg":"field required","type":"missing"},{"loc":["header",0],"msg":"bad","type":"x"}]}'
     static final String HTML_502 = '<html><body><h1>502 Bad Gateway</h1>nginx</body></html>'
 
@@ -25,7 +24,7 @@ class VendorErrorSpec extends Specification {
         gateway.vendor(vendor).answer(vendorStatus, body)
 
         when:
-        def answer = gateway.retry(vendor, vendor == 'algapsa' ? UUID : 'x-1')
+        def answer = gateway.retry(vendor, Gateway.sampleId(vendor))
 
         then: 'one vendor call and the contract row'
         gateway.vendor(vendor).requests.size() == 1
@@ -105,7 +104,7 @@ class VendorErrorSpec extends Specification {
         gateway.vendor(vendor).answer(429, '{"error":{"code":"RATE_LIMITED","message":"slow down"}}', ['Retry-After': '17'])
 
         when:
-        def answer = gateway.retry(vendor, vendor == 'algapsa' ? UUID : 'x-1')
+        def answer = gateway.retry(vendor, Gateway.sampleId(vendor))
 
         then:
         answer.status == 429

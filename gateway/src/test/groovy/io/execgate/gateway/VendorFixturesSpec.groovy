@@ -28,9 +28,10 @@ class VendorFixturesSpec extends Specification {
         Sandbox.DEFAULT_PORTS.keySet().sort() == Gateway.VENDORS
     }
 
-    def "#vendor has its accepted retry answer and a checked-in spec"() {
+    def "#vendor has its accepted retry answer, what /v1/vendors lists for it, and a checked-in spec"() {
         expect:
         Gateway.acceptedRetry(vendor)[0] in 200..299
+        Gateway.getResource("/vendors/$vendor/listed.json") != null
         Files.isRegularFile(Gateway.ROOT.resolve("specs/vendors/${vendor}.yaml"))
 
         where:

@@ -125,7 +125,7 @@ class VendorResilienceSpec extends Specification {
         then:
         answer.status == 200
         answer.json.status == 'UP'
-        answer.json.vendors.keySet() == ['algapsa', 'kaizen', 'kinetic', 'skyvern'] as Set
+        answer.json.vendors.keySet() == Gateway.VENDORS as Set
         answer.json.vendors.values().every { it.configured && it.circuit in ['CLOSED', 'OPEN', 'HALF_OPEN'] }
         gateway.vendorCalls == 0
     }

@@ -8,29 +8,33 @@ import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
 
+import static io.execgate.gateway.support.Gateway.fixture
+
 /** GET /v1/vendors and GET /health: what a caller and an orchestrator may see, and nothing secret. */
 class VendorsEndpointSpec extends Specification {
     @Shared @AutoCleanup Gateway gateway = new Gateway()
 
-    def "every known vendor is listed with its operations, configured or not"() {
-        given:
+    def "every known vendor is listed with its operations, configured or not (#configured configured)"() {
+        given: 'one vendor configured, the others not'
         def partly = ApplicationContext.run(EmbeddedServer, ['micronaut.server.port': -1, 'execgate.clients.ci.api-key': 'k1',
-                'execgate.vendors.kaizen.url': 'https://kaizen.test', 'execgate.vendors.kaizen.api-key': 'kz'])
+                ("execgate.vendors.${configured}.url".toString()): 'https://configured.test',
+                ("execgate.vendors.${configured}.api-key".toString()): 'kz'])
 
         when:
         def answer = new RawHttp(partly.port).send('GET', '/v1/vendors', [Authorization: 'Bearer k1'])
 
-        then:
+        then: "in name order, each with the operations its fixture listed.json says"
         answer.status == 200
-        answer.json == [
-                [name: 'algapsa', configured: false, operations: ['retry', 'get']],
-                [name: 'kaizen', configured: true, operations: ['retry', 'get']],
-                [name: 'kinetic', configured: false, operations: ['retry']],
-                [name: 'skyvern', configured: false, operations: ['retry', 'get']]]
-        !answer.body.contains('kaizen.test') && !answer.body.contains('"kz"')
+        answer.json == Gateway.VENDORS.collect { vendor ->
+            [name: vendor, configured: vendor == configured] + new groovy.json.JsonSlurper().parseText(fixture(vendor, 'listed.json'))
+        }
+        !answer.body.contains('configured.test') && !answer.body.contains('"kz"')
 
         cleanup:
         partly?.close()
+
+        where:
+        configured << [Gateway.VENDORS.first(), Gateway.VENDORS.last()]
     }
 
     def "an unconfigured vendor is UNKNOWN_VENDOR for retries"() {

@@ -42,11 +42,12 @@ public final class Sandbox implements AutoCloseable {
      */
     public record Simulator(String vendor, URI url, String apiKey, ApplicationContext context) {
 
-        /** The id of an execution that is {@code failed} now (in the vendor's spelling), for examples. */
+        /** The id of an execution that has failed ({@link VendorBehaviour#failedStatus()}), for examples. */
         public String failedExecutionId() {
             Instant now = Instant.now();
+            String failed = context.getBean(VendorBehaviour.class).failedStatus();
             return context.getBean(ExecutionBook.class).all().stream()
-                    .filter(e -> "failed".equalsIgnoreCase(e.status(now)))
+                    .filter(e -> failed.equalsIgnoreCase(e.status(now)))
                     .map(SandboxExecution::id)
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(vendor + " has no failed execution"));

@@ -22,6 +22,11 @@ public interface VendorBehaviour {
     /** The vendor's own refusal when {@code request} does not carry {@code apiKey} its way. */
     Optional<SimulatedAnswer> refuseCredentials(HttpRequest<?> request, String apiKey);
 
+    /** The vendor's status for an execution that failed (seeded, so the demo has one to retry). */
+    default String failedStatus() {
+        return "failed";
+    }
+
     /** The executions a fresh simulator holds: at least one in every status the vendor documents. */
     List<SandboxExecution> seed(Instant now);
 

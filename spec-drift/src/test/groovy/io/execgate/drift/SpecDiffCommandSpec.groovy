@@ -12,6 +12,8 @@ import java.nio.file.Path
 class SpecDiffCommandSpec extends Specification {
     static final String OLD = "$SpecDiffRun.FIXTURES/kinetic/old.yaml"
     static final String NEW = "$SpecDiffRun.FIXTURES/kinetic/status-cancelled.yaml"
+    /** The vendors spec-diff knows: every adapter found, in name order. */
+    static final String KNOWN = AdapterScan.vendors().keySet().sort().join(', ')
 
     @TempDir Path temp
 
@@ -32,7 +34,7 @@ class SpecDiffCommandSpec extends Specification {
         'option needs value'| [OLD, NEW, '--vendor']                      | '--vendor needs a value'
         'bad format'        | [OLD, NEW, '--format', 'html']              | "--format takes text, markdown or json, not 'html'"
         'bad fail-on'       | [OLD, NEW, '--fail-on', 'info']             | '--fail-on takes breaking, drift or none'
-        'unknown vendor'    | [OLD, NEW, '--vendor', 'acme']              | "unknown vendor 'acme' (known: algapsa, kaizen, kinetic, skyvern)"
+        'unknown vendor'    | [OLD, NEW, '--vendor', 'acme']              | "unknown vendor 'acme' (known: $KNOWN)"
     }
 
     def "#what is unreadable: exit 2 naming the file"() {
@@ -70,7 +72,7 @@ class SpecDiffCommandSpec extends Specification {
 
         then:
         run.exitCode == 2
-        run.err.startsWith("spec-diff: cannot tell which vendor $other belongs to; pass --vendor (algapsa, kaizen, kinetic, skyvern)")
+        run.err.startsWith("spec-diff: cannot tell which vendor $other belongs to; pass --vendor ($KNOWN)")
     }
 
     def "--vendor with a document that lacks the adapter's operation says so as a breaking finding"() {

@@ -45,10 +45,21 @@ public final class OpenApiContract {
     List<String> names = new ArrayList<>();
     doc.path("paths").fieldNames().forEachRemaining(names::add);
     names.sort(Comparator.comparingLong((String s) -> s.chars().filter(c -> c == '{').count())); // literal segments win
+    String server = serverPath(doc);
     for (String t : names)
-      templates.put(Pattern.compile(Arrays.stream(t.split("((?=\\{)|(?<=\\}))"))
+      templates.put(Pattern.compile(Pattern.quote(server) + Arrays.stream(t.split("((?=\\{)|(?<=\\}))"))
           .map(s -> s.startsWith("{") ? "(?<p" + s.replaceAll("[^A-Za-z0-9]", "") + ">[^/]+)" : Pattern.quote(s))
           .reduce("", String::concat) + "/?"), t);
+  }
+
+  /**
+   * The path of the first {@code servers} URL ({@code /api/v1} of {@code {url}/api/v1} or of
+   * {@code https://host/api/v1}): the document's path templates are relative to it. {@code ""} for none.
+   */
+  private static String serverPath(JsonNode doc) {
+    String url = doc.path("servers").path(0).path("url").asText("");
+    String path = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "").replaceFirst("^\\{[^}]*}", "");
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   public static OpenApiContract load(Path spec) throws IOException {

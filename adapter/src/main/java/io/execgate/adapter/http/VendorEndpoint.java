@@ -10,20 +10,35 @@ import io.micronaut.http.HttpMethod;
  * <p>Adapters declare their endpoints as {@code static final} fields so that the path the gateway
  * calls and the path {@code execgate spec-diff} checks in a new vendor spec are one string, read
  * from the same code (docs/spec-drift.md).
+ *
+ * @param serverPath the path of the document's {@code servers} URL that every path template is
+ *                   relative to ({@code ""} when the templates are absolute), see {@link #under}
  */
-public record VendorEndpoint(String method, String pathTemplate, VendorErrorTable errors) {
+public record VendorEndpoint(String method, String serverPath, String pathTemplate, VendorErrorTable errors) {
     public VendorEndpoint {
         if (!pathTemplate.startsWith("/")) {
             throw new IllegalArgumentException("path template must start with /");
         }
+        if (!serverPath.isEmpty() && (!serverPath.startsWith("/") || serverPath.endsWith("/"))) {
+            throw new IllegalArgumentException("a server path starts with / and does not end with one");
+        }
     }
 
     public static VendorEndpoint post(String pathTemplate, VendorErrorTable errors) {
-        return new VendorEndpoint("POST", pathTemplate, errors);
+        return new VendorEndpoint("POST", "", pathTemplate, errors);
     }
 
     public static VendorEndpoint get(String pathTemplate, VendorErrorTable errors) {
-        return new VendorEndpoint("GET", pathTemplate, errors);
+        return new VendorEndpoint("GET", "", pathTemplate, errors);
+    }
+
+    /**
+     * This endpoint below a server path: for a document whose {@code servers} URL has a path
+     * ({@code {url}/api/v1}) and whose templates are relative to it, so the template stays the spec's
+     * (what spec-diff matches) and the request goes to {@code serverPath + template}.
+     */
+    public VendorEndpoint under(String serverPath) {
+        return new VendorEndpoint(method, serverPath, pathTemplate, errors);
     }
 
     /**
@@ -32,7 +47,7 @@ public record VendorEndpoint(String method, String pathTemplate, VendorErrorTabl
      * not with a regex, since it runs on every call.
      */
     public VendorRequest request(String... pathValues) {
-        StringBuilder path = new StringBuilder(pathTemplate.length() + 16);
+        StringBuilder path = new StringBuilder(serverPath.length() + pathTemplate.length() + 16).append(serverPath);
         int filled = 0;
         int literalFrom = 0;
         for (int open = pathTemplate.indexOf('{'); open >= 0; open = pathTemplate.indexOf('{', open + 1)) {
@@ -70,6 +85,6 @@ public record VendorEndpoint(String method, String pathTemplate, VendorErrorTabl
 
     @Override
     public String toString() {
-        return method + " " + pathTemplate;
+        return method + " " + serverPath + pathTemplate;
     }
 }

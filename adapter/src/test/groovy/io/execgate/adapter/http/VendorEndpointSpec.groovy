@@ -15,6 +15,27 @@ class VendorEndpointSpec extends Specification {
         request.path() == '/v1/runs/wr%201%2F../steps/a%2Bb/retry'
     }
 
+    def "below a server path, the request goes to the server path plus the spec's template, which stays as written"() {
+        when:
+        def endpoint = VendorEndpoint.post('/executions/{id}/retry', VendorErrorTable.standard()).under('/api/v1')
+
+        then:
+        endpoint.pathTemplate() == '/executions/{id}/retry'
+        endpoint.request('10 2').path() == '/api/v1/executions/10%202/retry'
+        endpoint.toString() == 'POST /api/v1/executions/{id}/retry'
+    }
+
+    def "a server path '#serverPath' is refused"() {
+        when:
+        VendorEndpoint.get('/executions/{id}', VendorErrorTable.standard()).under(serverPath)
+
+        then:
+        thrown(IllegalArgumentException)
+
+        where:
+        serverPath << ['api/v1', '/api/v1/', '/']
+    }
+
     def "a template without parameters is sent as written"() {
         expect:
         VendorEndpoint.get('/executions/get', VendorErrorTable.standard()).request().path() == '/executions/get'
