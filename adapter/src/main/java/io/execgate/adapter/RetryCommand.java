@@ -24,6 +24,9 @@ public record RetryCommand(String executionId, Integer maxStepsOverride, boolean
 
     /** One error per option asked for that is not among {@code taken} (a vendor's {@link VendorAdapter#options()}). */
     public List<ProblemError> optionsOutside(Set<RetryOption> taken) {
+        if (maxStepsOverride == null && !useLatestWorkflow) {
+            return List.of(); // the usual retry asks for no option: nothing to allocate
+        }
         List<ProblemError> errors = new ArrayList<>(2);
         if (maxStepsOverride != null && !taken.contains(RetryOption.MAX_STEPS_OVERRIDE)) {
             errors.add(unsupported(RetryOption.MAX_STEPS_OVERRIDE));

@@ -68,9 +68,11 @@ class ExecutionsController implements ExecutionsApi {
                 retryRequest == null ? null : retryRequest.getMaxStepsOverride(),
                 retryRequest != null && Boolean.TRUE.equals(retryRequest.getUseLatestWorkflow()),
                 include == Include.VENDOR_DATA);
-        List<ProblemError> errors = new ArrayList<>(command.optionsOutside(target.adapter().options()));
-        errors.addAll(target.adapter().validate(command));
-        if (!errors.isEmpty()) {
+        List<ProblemError> optionErrors = command.optionsOutside(target.adapter().options());
+        List<ProblemError> idErrors = target.adapter().validate(command);
+        if (!optionErrors.isEmpty() || !idErrors.isEmpty()) {
+            List<ProblemError> errors = new ArrayList<>(optionErrors);
+            errors.addAll(idErrors);
             throw GatewayProblem.invalid(errors);
         }
         CompletableFuture<? extends HttpResponse<?>> answer = idempotencyKey == null

@@ -106,7 +106,7 @@ class LauncherIT extends Specification {
 
         then:
         ports.every { vendor, p -> printed.any { it.contains("http://127.0.0.1:$p") } }
-        env.size() == 9
+        env.size() == 2 * VENDORS.size() + 1 // each vendor's URL and key, and the client key
         printed.any { it.trim() == './execgate run' }
         answers.every { vendor, answer -> answer.status == 202 && answer.json.vendor == vendor && answer.json.retriedId == failed[vendor] }
         printedRetry.startsWith('HTTP/1.1 202 Accepted')

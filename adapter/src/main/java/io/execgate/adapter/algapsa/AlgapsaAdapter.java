@@ -6,9 +6,9 @@ import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.http.VendorEndpoint;
 import io.execgate.adapter.http.VendorAuth;
+import io.execgate.adapter.http.Decoded;
 import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.http.VendorRequest;
-import io.execgate.adapter.http.VendorResponse;
 import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ProblemError;
@@ -68,12 +68,8 @@ final class AlgapsaAdapter implements VendorAdapter {
 
     @Override
     public CompletableFuture<Execution> retry(RetryCommand command, VendorClient client) {
-        return client.send(tenant(RETRY.request(command.executionId()))).thenApply(response -> {
-            if (!response.isSuccess()) {
-                throw client.reject(response, RETRY.errors());
-            }
-            return map(response, command.executionId(), command.includeVendorData(), client);
-        });
+        return client.call(RETRY, tenant(RETRY.request(command.executionId())), AutomationExecutionResponse.class)
+                .thenApply(answer -> map(answer, command.executionId(), command.includeVendorData(), client));
     }
 
     @Override
@@ -83,12 +79,8 @@ final class AlgapsaAdapter implements VendorAdapter {
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
         }
-        return client.send(tenant(READ.request(executionId))).thenApply(response -> {
-            if (!response.isSuccess()) {
-                throw client.reject(response, READ.errors());
-            }
-            return map(response, null, execution.includeVendorData(), client);
-        });
+        return client.call(READ, tenant(READ.request(executionId)), AutomationExecutionResponse.class)
+                .thenApply(answer -> map(answer, null, execution.includeVendorData(), client));
     }
 
     private static List<ProblemError> uuidErrors(String executionId) {
@@ -100,8 +92,9 @@ final class AlgapsaAdapter implements VendorAdapter {
         return request.header("x-tenant-id", tenantId);
     }
 
-    private Execution map(VendorResponse response, String retriedId, boolean includeVendorData, VendorClient client) {
-        AutomationExecutionResponse body = client.read(response, AutomationExecutionResponse.class);
-        return mapper.toExecution(body.getData(), retriedId, client.vendorData(response, includeVendorData, "data"));
+    private Execution map(Decoded<AutomationExecutionResponse> answer, String retriedId, boolean includeVendorData,
+                          VendorClient client) {
+        return mapper.toExecution(answer.body().getData(), retriedId,
+                client.vendorData(answer.response(), includeVendorData, "data"));
     }
 }

@@ -86,6 +86,21 @@ public final class VendorClient implements AutoCloseable {
         return guard.call(() -> timed(request));
     }
 
+    /**
+     * One operation's whole exchange, what every adapter does: sends {@code request} once (as
+     * {@link #send}), turns any answer but a success into the problem {@code endpoint}'s error table
+     * names, and decodes a success into the vendor's generated {@code type} (an undocumented shape is
+     * UPSTREAM_ERROR, the vendor's words kept). An adapter builds the request and maps the answer.
+     */
+    public <T> CompletableFuture<Decoded<T>> call(VendorEndpoint endpoint, VendorRequest request, Class<T> type) {
+        return send(request).thenApply(response -> {
+            if (!response.isSuccess()) {
+                throw reject(response, endpoint.errors());
+            }
+            return new Decoded<>(read(response, type), response);
+        });
+    }
+
     private CompletableFuture<VendorResponse> timed(VendorRequest request) {
         long start = System.nanoTime();
         return sendOnce(request).whenComplete((response, failed) -> {

@@ -56,18 +56,14 @@ final class KaizenAdapter implements VendorAdapter {
     @Override
     public CompletableFuture<Execution> retry(RetryCommand command, VendorClient client) {
         VendorRequest call = RETRY.request().json(client.json(new RetryExecutionRequest(command.executionId())));
-        return client.send(call).thenApply(response -> {
-            if (!response.isSuccess()) {
-                throw client.reject(response, RETRY.errors());
+        return client.call(RETRY, call, RetryExecutionResponse.class).thenApply(answer -> {
+            if (!answer.body().getSuccess()) {
+                throw client.refused(answer.response(), ProblemCode.NOT_RETRYABLE);
             }
-            RetryExecutionResponse body = client.read(response, RetryExecutionResponse.class);
-            if (!body.getSuccess()) {
-                throw client.refused(response, ProblemCode.NOT_RETRYABLE);
-            }
-            Object execution = unwrap(body.getExecution());
+            Object execution = unwrap(answer.body().getExecution());
             io.execgate.vendor.kaizen.model.Execution parsed = execution == null
                     ? new io.execgate.vendor.kaizen.model.Execution()
-                    : client.read(response, execution, io.execgate.vendor.kaizen.model.Execution.class);
+                    : client.read(answer.response(), execution, io.execgate.vendor.kaizen.model.Execution.class);
             return mapper.toExecution(parsed, command.executionId(), command.includeVendorData() ? execution : null);
         });
     }
@@ -75,16 +71,12 @@ final class KaizenAdapter implements VendorAdapter {
     @Override
     public CompletableFuture<Execution> get(ExecutionRef execution, VendorClient client) {
         VendorRequest call = READ.request().json(client.json(new GetExecutionRequest(execution.executionId())));
-        return client.send(call).thenApply(response -> {
-            if (!response.isSuccess()) {
-                throw client.reject(response, READ.errors());
+        return client.call(READ, call, GetExecutionResponse.class).thenApply(answer -> {
+            if (answer.body().getExecution() == null) {
+                throw client.unexpected(answer.response());
             }
-            GetExecutionResponse body = client.read(response, GetExecutionResponse.class);
-            if (body.getExecution() == null) {
-                throw client.unexpected(response);
-            }
-            return mapper.toExecution(body.getExecution(), null,
-                    client.vendorData(response, execution.includeVendorData(), "execution"));
+            return mapper.toExecution(answer.body().getExecution(), null,
+                    client.vendorData(answer.response(), execution.includeVendorData(), "execution"));
         });
     }
 

@@ -47,13 +47,8 @@ final class KineticAdapter implements VendorAdapter {
 
     @Override
     public CompletableFuture<Execution> retry(RetryCommand command, VendorClient client) {
-        return client.send(RETRY.request(command.executionId())).thenApply(response -> {
-            if (!response.isSuccess()) {
-                throw client.reject(response, RETRY.errors());
-            }
-            ExecutionResponse execution = client.read(response, ExecutionResponse.class);
-            return mapper.toExecution(execution, command.executionId(),
-                    client.vendorData(response, command.includeVendorData()));
-        });
+        return client.call(RETRY, RETRY.request(command.executionId()), ExecutionResponse.class)
+                .thenApply(answer -> mapper.toExecution(answer.body(), command.executionId(),
+                        client.vendorData(answer.response(), command.includeVendorData())));
     }
 }

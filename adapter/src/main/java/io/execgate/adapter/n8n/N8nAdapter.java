@@ -6,10 +6,10 @@ import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.RetryOption;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.http.VendorAuth;
+import io.execgate.adapter.http.Decoded;
 import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.http.VendorEndpoint;
 import io.execgate.adapter.http.VendorRequest;
-import io.execgate.adapter.http.VendorResponse;
 import io.execgate.api.model.Execution;
 import io.execgate.vendor.n8n.model.ExecutionsIdRetryPostRequest;
 import jakarta.inject.Singleton;
@@ -66,27 +66,18 @@ final class N8nAdapter implements VendorAdapter {
         if (command.useLatestWorkflow()) {
             call = call.json(client.json(new ExecutionsIdRetryPostRequest().loadWorkflow(true)));
         }
-        return client.send(call).thenApply(response -> {
-            if (!response.isSuccess()) {
-                throw client.reject(response, RETRY.errors());
-            }
-            return map(response, command.executionId(), command.includeVendorData(), client);
-        });
+        return client.call(RETRY, call, io.execgate.vendor.n8n.model.Execution.class)
+                .thenApply(answer -> map(answer, command.executionId(), command.includeVendorData(), client));
     }
 
     @Override
     public CompletableFuture<Execution> get(ExecutionRef execution, VendorClient client) {
-        return client.send(READ.request(execution.executionId())).thenApply(response -> {
-            if (!response.isSuccess()) {
-                throw client.reject(response, READ.errors());
-            }
-            return map(response, null, execution.includeVendorData(), client);
-        });
+        return client.call(READ, READ.request(execution.executionId()), io.execgate.vendor.n8n.model.Execution.class)
+                .thenApply(answer -> map(answer, null, execution.includeVendorData(), client));
     }
 
-    private Execution map(VendorResponse response, String retriedId, boolean includeVendorData, VendorClient client) {
-        io.execgate.vendor.n8n.model.Execution execution =
-                client.read(response, io.execgate.vendor.n8n.model.Execution.class);
-        return mapper.toExecution(execution, retriedId, client.vendorData(response, includeVendorData));
+    private Execution map(Decoded<io.execgate.vendor.n8n.model.Execution> answer, String retriedId,
+                          boolean includeVendorData, VendorClient client) {
+        return mapper.toExecution(answer.body(), retriedId, client.vendorData(answer.response(), includeVendorData));
     }
 }

@@ -59,24 +59,15 @@ final class SkyvernAdapter implements VendorAdapter {
         Integer maxSteps = command.maxStepsOverride();
         VendorRequest call = RETRY.request(command.executionId())
                 .header("x-max-steps-override", maxSteps == null ? null : maxSteps.toString());
-        return client.send(call).thenApply(response -> {
-            if (!response.isSuccess()) {
-                throw client.reject(response, RETRY.errors());
-            }
-            WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
-            return mapper.toExecution(run, command.executionId(),
-                    client.vendorData(response, command.includeVendorData()));
-        });
+        return client.call(RETRY, call, WorkflowRunResponse.class)
+                .thenApply(answer -> mapper.toExecution(answer.body(), command.executionId(),
+                        client.vendorData(answer.response(), command.includeVendorData())));
     }
 
     @Override
     public CompletableFuture<Execution> get(ExecutionRef execution, VendorClient client) {
-        return client.send(READ.request(execution.executionId())).thenApply(response -> {
-            if (!response.isSuccess()) {
-                throw client.reject(response, READ.errors());
-            }
-            WorkflowRunResponse run = client.read(response, WorkflowRunResponse.class);
-            return mapper.toExecution(run, null, client.vendorData(response, execution.includeVendorData()));
-        });
+        return client.call(READ, READ.request(execution.executionId()), WorkflowRunResponse.class)
+                .thenApply(answer -> mapper.toExecution(answer.body(), null,
+                        client.vendorData(answer.response(), execution.includeVendorData())));
     }
 }

@@ -1,7 +1,5 @@
 package io.execgate.gateway.n8n
 
-import groovy.json.JsonOutput
-import groovy.json.JsonSlurper
 import io.execgate.gateway.support.Gateway
 import io.execgate.gateway.support.SandboxGateway
 import spock.lang.AutoCleanup
@@ -14,8 +12,9 @@ import static io.execgate.gateway.support.Gateway.fixture
 
 /**
  * n8n through the unified endpoint: the exact call n8n receives (below its document's server path
- * /api/v1, with X-N8N-API-KEY), the answer a client gets, n8n's rows of the error and status tables
- * (specs/vendors/n8n.overlay.yaml cites the server code behind each), and the simulator end to end.
+ * /api/v1, with X-N8N-API-KEY), the answer a client gets, n8n's rows of the error table
+ * (specs/vendors/n8n.overlay.yaml cites the server code behind each; its status column is
+ * vendors/n8n/status-column.json, run by StatusTableSpec), and the simulator end to end.
  */
 class N8nSpec extends Specification {
     static final Map EMPTY_LINKS = [app: null, liveView: null, recording: null, output: null, logs: null]
@@ -89,35 +88,6 @@ class N8nSpec extends Specification {
         answer.json == [vendor: 'n8n', id: '1032', status: 'COMPLETED', vendorStatus: 'success', createdAt: null,
                         startedAt: '2026-03-01T08:15:30.123Z', finishedAt: '2026-03-01T08:15:41.007Z',
                         workflow: [id: '2tUt1wbLX592XDdX', name: null], failureReason: null, links: EMPTY_LINKS, artifacts: []]
-    }
-
-    def "n8n's '#vendorStatus' is #status"() {
-        given:
-        def body = new JsonSlurper().parseText(fixture('n8n', 'retry-200.json'))
-        body.status = vendorStatus
-        gateway.vendor('n8n').answer(200, JsonOutput.toJson(body))
-
-        when:
-        def answer = gateway.retry('n8n', '1004')
-
-        then:
-        answer.status == 202
-        answer.json.status == status
-        answer.json.vendorStatus == vendorStatus
-
-        where:
-        vendorStatus || status
-        'new'        || 'QUEUED'
-        'running'    || 'RUNNING'
-        'waiting'    || 'PAUSED'
-        'success'    || 'COMPLETED'
-        'error'      || 'FAILED'
-        'crashed'    || 'FAILED'
-        'canceled'   || 'CANCELED'
-        'unknown'    || 'UNKNOWN'
-        'Success'    || 'COMPLETED'
-        'cancelled'  || 'UNKNOWN'
-        'teleporting'|| 'UNKNOWN'
     }
 
     def "n8n's #vendorStatus {message} on retry is #status #code, outcome #outcome, n8n's words kept"() {

@@ -160,10 +160,16 @@ class Gateway implements Closeable {
      * only through the vendor's own specs. A vendor without exactly one fails, loudly.
      */
     static List acceptedRetry(String vendor) {
+        def (int status, String name) = acceptedRetryFile(vendor)
+        [status, fixture(vendor, name)]
+    }
+
+    /** {@link #acceptedRetry}'s status and file name. */
+    static List acceptedRetryFile(String vendor) {
         List<String> names = Path.of(Gateway.getResource("/vendors/$vendor").toURI()).toFile().list()
                 .findAll { it ==~ /retry-2\d\d\.json/ }
         assert names.size() == 1: "vendors/$vendor needs exactly one retry-<2xx status>.json fixture, has $names"
-        [names[0].substring(6, 9) as int, fixture(vendor, names[0])]
+        [names[0].substring(6, 9) as int, names[0]]
     }
 
     /** An execution id of the shape the vendor uses ({@code vendors/<vendor>/sample-id.txt}, else {@code x-1}). */
