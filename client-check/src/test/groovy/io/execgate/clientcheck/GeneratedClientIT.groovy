@@ -172,8 +172,13 @@ class GeneratedClientIT extends Specification {
         when:
         def listed = vendors.listVendors(null)
 
+        and: 'the simulated vendors the demo printed, one line each after "Simulated vendors:"'
+        List<String> simulated = printed.dropWhile { it != 'Simulated vendors:' }.drop(1)
+                .takeWhile { it ==~ /^\s+\S+\s+http:\/\/\S+$/ }.collect { it.trim().split(/\s+/)[0] }
+
         then:
-        listed*.name == ['algapsa', 'kaizen', 'kinetic', 'skyvern']
+        simulated.size() >= 5
+        listed*.name == simulated.sort()
         listed.every { it.configured }
         listed.find { it.name == 'kinetic' }.operations*.value == ['retry']
         listed.find { it.name == 'skyvern' }.operations*.value == ['retry', 'get']
