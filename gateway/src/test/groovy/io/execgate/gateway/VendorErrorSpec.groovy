@@ -10,10 +10,10 @@ import static io.execgate.gateway.support.Gateway.fixture
 /**
  * Every vendor answer that is not a success, mapped onto the contract's error table: one vendor
  * call, a problem document with the vendor's own words in {@code vendorError}, and never a crash.
+ * Each vendor's rows are its fixture {@code vendors/<vendor>/retry-errors.yaml}; a vendor without it fails by name.
  */
 class VendorErrorSpec extends Specification {
-    static final String FASTAPI_422 = '{"detail":[{"loc":["path","execution_uuid"],"msg":"field required","type":"missing"},{"loc":["header",0],"msg":"bad","type":"x"}]}'
-    static final String HTML_502 = '<html><body><h1>502 Bad Gateway</h1>nginx</body></html>'
+    static final String FIXTURE = 'retry-errors.yaml'
 
     @Shared @AutoCleanup Gateway gateway = new Gateway()
 
@@ -40,63 +40,24 @@ class VendorErrorSpec extends Specification {
         answer.json.vendorHttpStatus == vendorStatus
         answer.json.vendorError == vendorError
 
-        where:
-        vendor    | vendorStatus | body                                                                      || status | code                      | retryable | outcome    | vendorError
-        'kaizen'  | 401          | '{"message":"Unauthorized"}'                                              || 502    | 'VENDOR_AUTH_FAILED'      | false     | 'REJECTED' | [message: 'Unauthorized']
-        'kaizen'  | 403          | '{"message":"Forbidden"}'                                                 || 502    | 'VENDOR_AUTH_FAILED'      | false     | 'REJECTED' | [message: 'Forbidden']
-        'kaizen'  | 404          | '{"message":"Execution not found"}'                                       || 404    | 'EXECUTION_NOT_FOUND'     | false     | 'REJECTED' | [message: 'Execution not found']
-        'kaizen'  | 500          | '{"message":"boom"}'                                                      || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | [message: 'boom']
-        'kaizen'  | 200          | fixture('kaizen', 'retry-200-refused.json')                               || 409    | 'NOT_RETRYABLE'           | false     | 'REJECTED' | [success: false, message: 'Execution exec_41 is still running and cannot be retried']
-        'kinetic' | 401          | '{"detail":"Not authenticated"}'                                          || 502    | 'VENDOR_AUTH_FAILED'      | false     | 'REJECTED' | [detail: 'Not authenticated']
-        'kinetic' | 403          | '{"detail":"Invalid API key"}'                                            || 502    | 'VENDOR_AUTH_FAILED'      | false     | 'REJECTED' | [detail: 'Invalid API key']
-        'kinetic' | 404          | '{"detail":"Execution not found"}'                                        || 404    | 'EXECUTION_NOT_FOUND'     | false     | 'REJECTED' | [detail: 'Execution not found']
-        'kinetic' | 400          | '{"detail":"Execution is running"}'                                       || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | [detail: 'Execution is running']
-        'algapsa' | 400          | '{"error":{"code":"BAD_REQUEST","message":"not failed","details":null}}'  || 409    | 'NOT_RETRYABLE'           | false     | 'REJECTED' | [error: [code: 'BAD_REQUEST', message: 'not failed', details: null]]
-        'algapsa' | 401          | '{"error":{"code":"UNAUTHORIZED","message":"Invalid API key"}}'           || 502    | 'VENDOR_AUTH_FAILED'      | false     | 'REJECTED' | [error: [code: 'UNAUTHORIZED', message: 'Invalid API key']]
-        'algapsa' | 403          | '{"error":{"code":"FORBIDDEN","message":"missing automation:execute"}}'   || 502    | 'VENDOR_FORBIDDEN'        | false     | 'REJECTED' | [error: [code: 'FORBIDDEN', message: 'missing automation:execute']]
-        'algapsa' | 404          | '{"error":{"code":"NOT_FOUND","message":"Execution not found"}}'          || 404    | 'EXECUTION_NOT_FOUND'     | false     | 'REJECTED' | [error: [code: 'NOT_FOUND', message: 'Execution not found']]
-        'algapsa' | 409          | '{"error":{"code":"CONFLICT","message":"Execution is not failed"}}'       || 409    | 'NOT_RETRYABLE'           | false     | 'REJECTED' | [error: [code: 'CONFLICT', message: 'Execution is not failed']]
-        'algapsa' | 500          | '{"error":{"code":"INTERNAL_ERROR","message":"Execution not found"}}'     || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | [error: [code: 'INTERNAL_ERROR', message: 'Execution not found']]
-        'skyvern' | 403          | '{"detail":"Invalid credentials"}'                                        || 502    | 'VENDOR_AUTH_FAILED'      | false     | 'REJECTED' | [detail: 'Invalid credentials']
-        'skyvern' | 404          | '{"detail":"Workflow run not found"}'                                     || 404    | 'EXECUTION_NOT_FOUND'     | false     | 'REJECTED' | [detail: 'Workflow run not found']
-        'skyvern' | 400          | '{"detail":"Only terminal workflow runs can be retried"}'                 || 409    | 'NOT_RETRYABLE'           | false     | 'REJECTED' | [detail: 'Only terminal workflow runs can be retried']
-        'skyvern' | 500          | '{"error":"Unexpected error: db down"}'                                   || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | [error: 'Unexpected error: db down']
-        'skyvern' | 502          | HTML_502                                                                  || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | HTML_502
-        'skyvern' | 503          | ''                                                                        || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | ''
-        'skyvern' | 307          | ''                                                                        || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | ''
-        'skyvern' | 418          | 'teapot'                                                                  || 502    | 'UPSTREAM_ERROR'          | false     | 'UNKNOWN'  | 'teapot'
+        and: 'where the row lists them, the errors the problem lists'
+        errors == null || answer.json.errors == errors
+
+        where: "each vendor's rows are its fixture vendors/<vendor>/retry-errors.yaml"
+        [vendor, vendorStatus, body, status, code, retryable, outcome, vendorError, errors] << Gateway.VENDORS.collectMany { vendor ->
+            rows(vendor).collect { row ->
+                [vendor, row.vendorStatus, row.bodyFile ? fixture(vendor, row.bodyFile as String) : row.body,
+                 row.status, row.code, row.retryable, row.outcome, row.vendorError, row.errors]
+            }
+        }
     }
 
-    def "#vendor 422 is VENDOR_VALIDATION_ERROR with the vendor's detail as errors"() {
-        given:
-        gateway.vendor(vendor).answer(422, FASTAPI_422)
-
-        when:
-        def answer = gateway.retry(vendor, 'x-1')
-
-        then:
-        answer.status == 422
-        answer.json.code == 'VENDOR_VALIDATION_ERROR'
-        answer.json.outcome == 'REJECTED'
-        answer.json.retryable == false
-        answer.json.errors == [[location: 'path.execution_uuid', message: 'field required'], [location: 'header.0', message: 'bad']]
-        answer.json.vendorError.detail.size() == 2
+    def "#vendor has rows of the error table to run, each with the vendor's answer and the problem it becomes"() {
+        expect: 'a vendor without the fixture fails here, by name'
+        !rows(vendor).isEmpty()
 
         where:
-        vendor << ['kinetic', 'skyvern']
-    }
-
-    def "a 422 without a readable detail still lists an error"() {
-        given:
-        gateway.vendor('kaizen').answer(422, 'nope')
-
-        when:
-        def answer = gateway.retry('kaizen', 'x-1')
-
-        then:
-        answer.json.code == 'VENDOR_VALIDATION_ERROR'
-        answer.json.errors == [[location: 'vendor', message: 'The vendor rejected the request; see vendorError.']]
-        answer.json.vendorError == 'nope'
+        vendor << Gateway.VENDORS
     }
 
     def "#vendor 429 is RATE_LIMITED and passes the vendor's Retry-After on"() {
@@ -200,5 +161,17 @@ class VendorErrorSpec extends Specification {
         then:
         answer.json.vendorError == [error: 'Unexpected error: bad key *** for ***']
         Gateway.VENDOR_KEYS.values().every { !answer.body.contains(it) }
+    }
+
+    private static List<Map> rows(String vendor) {
+        List<Map> rows = Gateway.vendorFixture(vendor, FIXTURE, 'rows of the error table').rows as List<Map>
+        assert rows: "vendors/$vendor/$FIXTURE has no rows"
+        rows.eachWithIndex { Map row, int i ->
+            ['vendorStatus', 'status', 'code', 'retryable', 'outcome', 'vendorError'].each { part ->
+                assert row.containsKey(part): "vendors/$vendor/$FIXTURE row ${i + 1} has no '$part'"
+            }
+            assert row.containsKey('body') != row.containsKey('bodyFile'): "vendors/$vendor/$FIXTURE row ${i + 1} needs one of body, bodyFile"
+        }
+        rows
     }
 }

@@ -11,10 +11,11 @@ import java.time.Duration
 import static io.execgate.gateway.support.Gateway.fixture
 
 /**
- * n8n through the unified endpoint: the exact call n8n receives (below its document's server path
- * /api/v1, with X-N8N-API-KEY), the answer a client gets, n8n's rows of the error table
- * (specs/vendors/n8n.overlay.yaml cites the server code behind each; its status column is
- * vendors/n8n/status-column.json, run by StatusTableSpec), and the simulator end to end.
+ * n8n through the unified endpoint, beyond what the shared specs run from its fixtures (its accepted
+ * retries, below its document's server path /api/v1 with X-N8N-API-KEY: vendors/n8n/retry-accepted.yaml,
+ * RetryAcceptedSpec; its rows of the error table: vendors/n8n/retry-errors.yaml, VendorErrorSpec, with
+ * specs/vendors/n8n.overlay.yaml citing the server code behind each; its status column:
+ * vendors/n8n/status-column.json, StatusTableSpec): an option that is not n8n's, a read, and the simulator end to end.
  */
 class N8nSpec extends Specification {
     static final Map EMPTY_LINKS = [app: null, liveView: null, recording: null, output: null, logs: null]
@@ -22,48 +23,6 @@ class N8nSpec extends Specification {
     @Shared @AutoCleanup Gateway gateway = new Gateway()
 
     def setup() { gateway.clearVendors() }
-
-    def "a retry is POST /api/v1/executions/{id}/retry with the key and no body; the new execution comes back as 202"() {
-        given:
-        gateway.vendor('n8n').answer(200, fixture('n8n', 'retry-200.json'))
-
-        when:
-        def answer = gateway.retry('n8n', '1004')
-
-        then: 'n8n gets exactly its own call'
-        def call = gateway.vendor('n8n').onlyRequest
-        call.requestLine == 'POST /api/v1/executions/1004/retry'
-        call.header('X-N8N-API-KEY') == Gateway.VENDOR_KEYS.n8n
-        call.body.length == 0
-        call.header('Authorization') == null
-
-        and: 'the client gets the unified execution'
-        answer.status == 202
-        answer.header('Location') == '/v1/executions/n8n/1032'
-        answer.json == [vendor: 'n8n', id: '1032', retriedId: '1004', status: 'RUNNING', vendorStatus: 'running',
-                        createdAt: null, startedAt: '2026-03-01T08:15:30.123Z', finishedAt: null,
-                        workflow: [id: '2tUt1wbLX592XDdX', name: null], failureReason: null, links: EMPTY_LINKS, artifacts: []]
-    }
-
-    def "useLatestWorkflow true is sent as {\"loadWorkflow\":true}, false sends no body"() {
-        given:
-        gateway.vendor('n8n').answer(200, fixture('n8n', 'retry-200.json'))
-
-        when:
-        def answer = gateway.retry('n8n', '1004', body)
-
-        then:
-        answer.status == 202
-        def call = gateway.vendor('n8n').onlyRequest
-        call.text == sent
-        call.header('Content-Type') == (sent ? 'application/json' : null)
-
-        where:
-        body                           || sent
-        '{"useLatestWorkflow":true}'   || '{"loadWorkflow":true}'
-        '{"useLatestWorkflow":false}'  || ''
-        '{}'                           || ''
-    }
 
     def "maxStepsOverride is not n8n's: 400, nothing sent"() {
         when:
@@ -88,33 +47,6 @@ class N8nSpec extends Specification {
         answer.json == [vendor: 'n8n', id: '1032', status: 'COMPLETED', vendorStatus: 'success', createdAt: null,
                         startedAt: '2026-03-01T08:15:30.123Z', finishedAt: '2026-03-01T08:15:41.007Z',
                         workflow: [id: '2tUt1wbLX592XDdX', name: null], failureReason: null, links: EMPTY_LINKS, artifacts: []]
-    }
-
-    def "n8n's #vendorStatus {message} on retry is #status #code, outcome #outcome, n8n's words kept"() {
-        given:
-        gateway.vendor('n8n').answer(vendorStatus, [message: message])
-
-        when:
-        def answer = gateway.retry('n8n', '1004')
-
-        then:
-        answer.status == status
-        answer.header('Content-Type') == 'application/problem+json'
-        answer.json.code == code
-        answer.json.outcome == outcome
-        answer.json.vendor == 'n8n'
-        answer.json.vendorHttpStatus == vendorStatus
-        answer.json.vendorError == [message: message]
-        gateway.vendor('n8n').requests.size() == 1
-
-        where:
-        vendorStatus | message                                                                     || status | code                  | outcome
-        401          | 'unauthorized'                                                              || 502    | 'VENDOR_AUTH_FAILED'  | 'REJECTED'
-        403          | 'Forbidden'                                                                 || 502    | 'VENDOR_FORBIDDEN'    | 'REJECTED'
-        404          | 'The execution with the ID "1004" does not exist.'                          || 404    | 'EXECUTION_NOT_FOUND' | 'REJECTED'
-        409          | 'Execution is queued to run (not yet started) so it cannot be retried'      || 409    | 'NOT_RETRYABLE'       | 'REJECTED'
-        400          | 'The execution succeeded, so it cannot be retried.'                         || 409    | 'NOT_RETRYABLE'       | 'REJECTED'
-        500          | 'Internal server error'                                                     || 502    | 'UPSTREAM_ERROR'      | 'UNKNOWN'
     }
 
     def "through the sandbox: a failed (error) execution is retried into a new one that runs to success"() {

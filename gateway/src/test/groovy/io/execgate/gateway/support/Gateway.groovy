@@ -2,6 +2,7 @@ package io.execgate.gateway.support
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
+import groovy.yaml.YamlSlurper
 import io.execgate.testkit.OpenApiContract
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
@@ -177,9 +178,42 @@ class Gateway implements Closeable {
         Gateway.getResource("/vendors/$vendor/sample-id.txt")?.text?.trim() ?: 'x-1'
     }
 
+    /**
+     * A vendor's YAML fixture {@code vendors/<vendor>/<name>}, read with {@link #filledIn} applied: the file a
+     * shared spec takes that vendor's rows from. A vendor without it fails, loudly, naming the file and {@code what}
+     * would go untested.
+     */
+    static Map vendorFixture(String vendor, String name, String what) {
+        InputStream yaml = Gateway.getResourceAsStream("/vendors/$vendor/$name")
+        assert yaml != null: "gateway/src/test/resources/vendors/$vendor/$name is missing: $vendor's $what would go untested"
+        Map fixture = yaml.withCloseable { new YamlSlurper().parse(it) as Map }
+        filledIn(vendor, fixture) as Map
+    }
+
+    /**
+     * A fixture's value with its placeholders filled in, so that fixtures never hold a secret:
+     * {@code ${key}} is the vendor's configured key ({@link #VENDOR_KEYS}), {@code ${tenant}} is {@link #TENANT}.
+     * Any other {@code ${…}} fails.
+     */
+    static Object filledIn(String vendor, Object value) {
+        switch (value) {
+            case Map: return (value as Map).collectEntries { k, v -> [(k): filledIn(vendor, v)] }
+            case List: return (value as List).collect { filledIn(vendor, it) }
+            case String:
+                Map<String, String> known = [key: VENDOR_KEYS[vendor], tenant: TENANT]
+                return (value as String).replaceAll('\\$\\{(\\w+)\\}') { all, String name ->
+                    assert known.containsKey(name): "vendors/$vendor: unknown placeholder $all (known: ${known.keySet()})"
+                    known[name]
+                }
+            default: return value
+        }
+    }
+
     /** A vendor fixture from src/test/resources/vendors, as text. */
     static String fixture(String vendor, String name) {
-        Gateway.getResourceAsStream("/vendors/$vendor/$name").text
+        InputStream file = Gateway.getResourceAsStream("/vendors/$vendor/$name")
+        assert file != null: "gateway/src/test/resources/vendors/$vendor/$name is missing"
+        file.withCloseable { it.text }
     }
 
     /** A vendor fixture with members replaced ({@code path} is dot-separated, e.g. {@code data.status}). */
