@@ -1,5 +1,6 @@
 package io.execgate.gateway
 
+import groovy.json.JsonSlurper
 import io.execgate.gateway.support.Gateway
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -19,7 +20,7 @@ class VendorErrorSpec extends Specification {
 
     def setup() { gateway.clearVendors() }
 
-    def "#vendor answering #vendorStatus #body is #status #code"() {
+    def "#vendor answering #vendorStatus #shown is #status #code"() {
         given:
         gateway.vendor(vendor).answer(vendorStatus, body)
 
@@ -44,10 +45,12 @@ class VendorErrorSpec extends Specification {
         errors == null || answer.json.errors == errors
 
         where: "each vendor's rows are its fixture vendors/<vendor>/retry-errors.yaml"
-        [vendor, vendorStatus, body, status, code, retryable, outcome, vendorError, errors] << Gateway.VENDORS.collectMany { vendor ->
+        [vendor, vendorStatus, body, shown, status, code, retryable, outcome, vendorError, errors] << Gateway.VENDORS.collectMany { vendor ->
             rows(vendor).collect { row ->
-                [vendor, row.vendorStatus, row.bodyFile ? fixture(vendor, row.bodyFile as String) : row.body,
-                 row.status, row.code, row.retryable, row.outcome, row.vendorError, row.errors]
+                String body = row.bodyFile ? (row.set ? fixture(vendor, row.bodyFile as String, row.set as Map)
+                        : fixture(vendor, row.bodyFile as String)) : row.body
+                [vendor, row.vendorStatus, body, row.about ?: body, row.status, row.code, row.retryable, row.outcome,
+                 row.vendorErrorIsBody ? new JsonSlurper().parseText(body) : row.vendorError, row.errors]
             }
         }
     }
@@ -78,98 +81,110 @@ class VendorErrorSpec extends Specification {
         vendor << Gateway.VENDORS
     }
 
-    def "a redirect is never followed: the key and the POST stay with the vendor"() {
-        given:
-        def elsewhere = gateway.vendor('kaizen')
-        gateway.vendor('skyvern').answerRaw(307, '', [Location: "${elsewhere.url}/stolen".toString()])
+    def "#vendor: a redirect is never followed: the key and the POST stay with the vendor"() {
+        given: 'a redirect to where another vendor listens'
+        def elsewhere = gateway.vendor(Gateway.VENDORS.find { it != vendor })
+        gateway.vendor(vendor).answerRaw(307, '', [Location: "${elsewhere.url}/stolen".toString()])
 
         when:
-        def answer = gateway.retry('skyvern', 'wr_1')
+        def answer = gateway.retry(vendor, Gateway.sampleId(vendor))
 
         then:
         answer.status == 502
         answer.json.code == 'UPSTREAM_ERROR'
-        gateway.vendor('skyvern').requests.size() == 1
+        gateway.vendor(vendor).requests.size() == 1
         elsewhere.requests.isEmpty()
+
+        where:
+        vendor << Gateway.VENDORS
     }
 
-    def "a #what success answer is UPSTREAM_ERROR (outcome UNKNOWN) carrying the vendor's words"() {
-        given:
-        gateway.vendor('skyvern').answerRaw(200, body, ['Content-Type': contentType])
+    def "#vendor: a #what success answer is UPSTREAM_ERROR (outcome UNKNOWN) carrying the vendor's words"() {
+        given: "the vendor's success status, with a body that is not its documented answer"
+        int success = Gateway.acceptedRetryFile(vendor)[0] as int
+        gateway.vendor(vendor).answerRaw(success, body, ['Content-Type': contentType])
 
         when:
-        def answer = gateway.retry('skyvern', 'wr_1')
+        def answer = gateway.retry(vendor, Gateway.sampleId(vendor))
 
         then:
         answer.status == 502
         answer.json.code == 'UPSTREAM_ERROR'
         answer.json.outcome == 'UNKNOWN'
-        answer.json.vendorHttpStatus == 200
+        answer.json.vendorHttpStatus == success
         answer.json.vendorError == vendorError
 
-        where:
-        what                  | contentType        | body                                                             || vendorError
-        'empty'               | 'application/json' | ''                                                               || ''
-        'JSON number'         | 'application/json' | '42'                                                             || '42'
-        'HTML'                | 'text/html'        | '<html>maintenance</html>'                                       || '<html>maintenance</html>'
-        'JSON array'          | 'application/json' | '[1,2]'                                                          || [1, 2]
-        'required-less'       | 'application/json' | '{"status":"queued"}'                                            || [status: 'queued']
-        'wrongly typed'       | 'application/json' | fixture('skyvern', 'retry-200.json', [created_at: [1, 2]])      || new groovy.json.JsonSlurper().parseText(fixture('skyvern', 'retry-200.json', [created_at: [1, 2]]))
-        'bad date'            | 'application/json' | fixture('skyvern', 'retry-200.json', [created_at: 'yesterday']) || new groovy.json.JsonSlurper().parseText(fixture('skyvern', 'retry-200.json', [created_at: 'yesterday']))
+        where: "answers no vendor documents; a vendor's own near misses (a wrong type, a bad date) are rows of its retry-errors.yaml"
+        [vendor, what, contentType, body, vendorError] << Gateway.VENDORS.collectMany { vendor ->
+            [['empty', 'application/json', '', ''],
+             ['JSON number', 'application/json', '42', '42'],
+             ['HTML', 'text/html', '<html>maintenance</html>', '<html>maintenance</html>'],
+             ['JSON array', 'application/json', '[1,2]', [1, 2]]].collect { [vendor] + it }
+        }
     }
 
-    def "a vendor that answered #what without a body is vendorError \"\", told apart from no answer at all"() {
+    def "#vendor: a vendor that answered #what without a body is vendorError \"\", told apart from no answer at all"() {
         given:
-        gateway.vendor('kinetic').answerRaw(vendorStatus, '', headers)
+        gateway.vendor(vendor).answerRaw(vendorStatus == 0 ? Gateway.acceptedRetryFile(vendor)[0] as int : vendorStatus, '', headers)
 
         when:
-        def answer = gateway.retry('kinetic', 'ex-1')
+        def answer = gateway.retry(vendor, Gateway.sampleId(vendor))
 
         then:
-        gateway.vendor('kinetic').requests.size() == 1
+        gateway.vendor(vendor).requests.size() == 1
         answer.status == 502
-        answer.json.vendor == 'kinetic'
-        answer.json.vendorHttpStatus == vendorStatus
+        answer.json.vendor == vendor
+        answer.json.vendorHttpStatus == (vendorStatus == 0 ? Gateway.acceptedRetryFile(vendor)[0] : vendorStatus)
         answer.json.containsKey('vendorError')
         answer.json.vendorError == ''
 
-        where:
-        what         | vendorStatus | headers
-        'its 2xx'    | 201          | ['Content-Type': 'application/json']
-        'a 500'      | 500          | [:]
-        'a redirect' | 307          | [Location: 'http://127.0.0.1:9/elsewhere']
+        where: 'its 2xx is the status of its accepted retry (vendorStatus 0 below)'
+        [vendor, what, vendorStatus, headers] << Gateway.VENDORS.collectMany { vendor ->
+            [['its 2xx', 0, ['Content-Type': 'application/json']],
+             ['a 500', 500, [:]],
+             ['a redirect', 307, [Location: 'http://127.0.0.1:9/elsewhere']]].collect { [vendor] + it }
+        }
     }
 
-    def "a long non-JSON vendor body is cut to 2 KB"() {
+    def "#vendor: a long non-JSON vendor body is cut to 2 KB"() {
         given:
-        gateway.vendor('kinetic').answerRaw(500, 'x' * 5000, ['Content-Type': 'text/plain'])
+        gateway.vendor(vendor).answerRaw(500, 'x' * 5000, ['Content-Type': 'text/plain'])
 
         when:
-        def answer = gateway.retry('kinetic', 'ex-1')
+        def answer = gateway.retry(vendor, Gateway.sampleId(vendor))
 
         then:
         answer.json.vendorError == 'x' * 2048
+
+        where:
+        vendor << Gateway.VENDORS
     }
 
-    def "a vendor that echoes the gateway's key back never gets it to the caller"() {
-        given:
-        gateway.vendor('skyvern').answer(500, [error: "Unexpected error: bad key ${Gateway.VENDOR_KEYS.skyvern} for ${Gateway.VENDOR_KEYS.kaizen}".toString()])
+    def "#vendor: a vendor that echoes the gateway's key back never gets it to the caller"() {
+        given: "an answer with the vendor's own key and another vendor's"
+        String other = Gateway.VENDORS.find { it != vendor }
+        gateway.vendor(vendor).answer(500, [error: "Unexpected error: bad key ${Gateway.VENDOR_KEYS[vendor]} for ${Gateway.VENDOR_KEYS[other]}".toString()])
 
         when:
-        def answer = gateway.retry('skyvern', 'wr_1')
+        def answer = gateway.retry(vendor, Gateway.sampleId(vendor))
 
         then:
         answer.json.vendorError == [error: 'Unexpected error: bad key *** for ***']
         Gateway.VENDOR_KEYS.values().every { !answer.body.contains(it) }
+
+        where:
+        vendor << Gateway.VENDORS
     }
 
     private static List<Map> rows(String vendor) {
         List<Map> rows = Gateway.vendorFixture(vendor, FIXTURE, 'rows of the error table').rows as List<Map>
         assert rows: "vendors/$vendor/$FIXTURE has no rows"
         rows.eachWithIndex { Map row, int i ->
-            ['vendorStatus', 'status', 'code', 'retryable', 'outcome', 'vendorError'].each { part ->
+            ['vendorStatus', 'status', 'code', 'retryable', 'outcome'].each { part ->
                 assert row.containsKey(part): "vendors/$vendor/$FIXTURE row ${i + 1} has no '$part'"
             }
+            assert row.containsKey('vendorError') != (row.vendorErrorIsBody == true):
+                    "vendors/$vendor/$FIXTURE row ${i + 1} needs one of vendorError, vendorErrorIsBody: true"
             assert row.containsKey('body') != row.containsKey('bodyFile'): "vendors/$vendor/$FIXTURE row ${i + 1} needs one of body, bodyFile"
         }
         rows
