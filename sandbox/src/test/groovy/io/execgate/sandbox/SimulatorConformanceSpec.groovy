@@ -7,7 +7,8 @@ import io.execgate.sandbox.support.VendorCalls
 /**
  * Each simulator answers like its vendor: every request and every answer below is checked against
  * the vendor's checked-in spec by {@link VendorCalls}, and the answers a gateway relies on are
- * asserted exactly.
+ * asserted exactly, as each vendor's {@code vendors/<vendor>/calls.yaml} lists them (a vendor the
+ * sandbox simulates without one of its sections fails, naming it).
  */
 class SimulatorConformanceSpec extends SandboxSpecification {
 
@@ -18,12 +19,11 @@ class SimulatorConformanceSpec extends SandboxSpecification {
         then:
         seeded == documented as Set
 
-        where:
-        vendor    | documented
-        'kaizen'  | statusEnum('kaizen', 'Execution')
-        'kinetic' | statusEnum('kinetic', 'ExecutionResponse') + [null]
-        'algapsa' | statusEnum('algapsa', 'AutomationExecution')
-        'skyvern' | statusEnum('skyvern', 'RunStatus')
+        where: "the schema is the vendor's calls.yaml 'seeded'"
+        [vendor, documented] << VendorCalls.VENDORS.collect { vendor ->
+            Map seeds = VendorCalls.expected(vendor, 'seeded') as Map
+            [vendor, statusEnum(vendor, seeds.schema as String) + (seeds.alsoNull ? [null] : [])]
+        }
     }
 
     def "#vendor retries a seeded #status execution with its documented answer #http"() {
@@ -37,24 +37,12 @@ class SimulatorConformanceSpec extends SandboxSpecification {
         then:
         answer.status == http
         answer.header('Content-Type').startsWith('application/json')
-        refusal == null ? calls.idOf(answer) != null : answer.json == refusal(id)
+        refusal == null ? calls.idOf(answer) != null : answer.json == VendorCalls.withId(refusal, id)
 
-        where:
-        vendor    | status       || http | refusal
-        'kaizen'  | 'Failed'     || 200  | null
-        'kaizen'  | 'Completed'  || 200  | null
-        'kaizen'  | 'InProgress' || 200  | { x -> [success: false, message: "Execution $x is InProgress and cannot be retried".toString()] }
-        'kaizen'  | 'Enqueued'   || 200  | { x -> [success: false, message: "Execution $x is Enqueued and cannot be retried".toString()] }
-        'kinetic' | 'failed'     || 201  | null
-        'kinetic' | 'running'    || 201  | null
-        'kinetic' | null         || 201  | null
-        'algapsa' | 'failed'     || 200  | null
-        'algapsa' | 'running'    || 409  | { x -> [error: [code: 'CONFLICT', message: 'Only failed executions can be retried (status: running)']] }
-        'algapsa' | 'completed'  || 409  | { x -> [error: [code: 'CONFLICT', message: 'Only failed executions can be retried (status: completed)']] }
-        'skyvern' | 'failed'     || 200  | null
-        'skyvern' | 'completed'  || 200  | null
-        'skyvern' | 'running'    || 400  | { x -> [detail: 'Only terminal workflow runs can be retried'] }
-        'skyvern' | 'paused'     || 400  | { x -> [detail: 'Only terminal workflow runs can be retried'] }
+        where: "the rows are the vendor's calls.yaml 'retries' ({id} in a refusal is the retried id)"
+        [vendor, status, http, refusal] << VendorCalls.VENDORS.collectMany { vendor ->
+            rows(vendor, 'retries').collect { [vendor, it.status, it.http, it.refusal] }
+        }
     }
 
     def "#vendor reads every seeded execution in its own shape, with the seeded status"() {
@@ -67,30 +55,29 @@ class SimulatorConformanceSpec extends SandboxSpecification {
             answer.status == 200 && calls.statusOf(answer) == status && calls.idOf(answer) == id
         }
 
-        where:
-        vendor << ['kaizen', 'algapsa', 'skyvern']
+        where: 'every vendor whose calls.yaml has a read'
+        vendor << VendorCalls.VENDORS.findAll { VendorCalls.calls(it).read != null }
     }
 
-    def "#vendor answers an unknown id with its own 404"() {
+    def "#vendor answers an unknown id #id with its own #http"() {
         when:
         def answer = calls(vendor).retry(id)
 
         then:
-        answer.status == 404
-        answer.json == body
+        answer.status == http
+        answer.json == VendorCalls.withId(body, id)
 
-        where:
-        vendor    | id                                     || body
-        'kaizen'  | 'exec_000000000000'                    || [message: 'Execution not found']
-        'kinetic' | '00000000-0000-4000-8000-000000000000' || [detail: 'Execution not found']
-        'algapsa' | '00000000-0000-4000-8000-000000000000' || [error: [code: 'NOT_FOUND', message: 'Automation execution not found']]
-        'skyvern' | 'wr_1'                                 || [detail: 'Workflow run not found']
+        where: "the vendor's calls.yaml 'unknown'"
+        [vendor, id, http, body] << VendorCalls.VENDORS.collect { vendor ->
+            Map unknown = VendorCalls.expected(vendor, 'unknown') as Map
+            [vendor, unknown.id as String, unknown.http, unknown.body]
+        }
     }
 
     def "#vendor refuses #what with its own #http"() {
         given:
         def calls = calls(vendor)
-        def id = calls.idsByStatus().find { it.key?.toLowerCase() == 'failed' }.value
+        def id = sandbox.simulator(vendor).failedExecutionId()
         def (method, path, body) = VendorCalls.retryCall(vendor, id)
         int executions = calls.raw('GET', '/_sandbox/executions').json.size()
 
@@ -102,42 +89,31 @@ class SimulatorConformanceSpec extends SandboxSpecification {
         answer.json == refusal
         calls.raw('GET', '/_sandbox/executions').json.size() == executions // nothing was retried
 
-        where:
-        vendor    | what          | key         || http | refusal
-        'kaizen'  | 'a wrong key' | 'wrong-key' || 403  | [message: 'Forbidden: invalid API key']
-        'kaizen'  | 'no key'      | null        || 401  | [message: 'Unauthorized']
-        'kinetic' | 'a wrong key' | 'wrong-key' || 403  | [detail: 'Invalid API key']
-        'kinetic' | 'no key'      | null        || 401  | [detail: 'Not authenticated']
-        'algapsa' | 'a wrong key' | 'wrong-key' || 401  | [error: [code: 'UNAUTHORIZED', message: 'Invalid API key']]
-        'algapsa' | 'no key'      | null        || 401  | [error: [code: 'UNAUTHORIZED', message: 'Invalid API key']]
-        'skyvern' | 'a wrong key' | 'wrong-key' || 403  | [detail: 'Could not validate credentials']
-        'skyvern' | 'no key'      | null        || 403  | [detail: 'Could not validate credentials']
+        where: "the rows are the vendor's calls.yaml 'credentials'"
+        [vendor, what, key, http, refusal] << VendorCalls.VENDORS.collectMany { vendor ->
+            rows(vendor, 'credentials').collect { [vendor, it.what, it.key, it.http, it.body] }
+        }
     }
 
-    def "#vendor answers input it cannot read in its own documented shape"() {
-        when:
-        def answer = calls(vendor).callBadly(method, path, null, headers)
+    def "#vendor answers #what in its own shape"() {
+        given:
+        def calls = calls(vendor)
+
+        when: 'a call its spec does not allow; an answer its spec does not document either is not checked against it'
+        def answer = unchecked
+                ? calls.raw(method, path, body, VendorCalls.credentials(sandbox.simulator(vendor), sandbox.simulator(vendor).apiKey()) + headers)
+                : calls.callBadly(method, path, body, headers)
 
         then:
         answer.status == http
-        answer.json == body
+        answer.json == json
 
-        where:
-        vendor    | method | path                                              | headers                               || http | body
-        'algapsa' | 'POST' | '/api/v1/automation/executions/not-a-uuid/retry' | [:]                                   || 400  | [error: [code: 'VALIDATION_ERROR', message: 'id: cannot be read as UUID']]
-        'algapsa' | 'GET'  | '/api/v1/automation/executions/not-a-uuid'       | [:]                                   || 400  | [error: [code: 'VALIDATION_ERROR', message: 'id: cannot be read as UUID']]
-        'skyvern' | 'POST' | '/v1/agents/runs/wr_1/retry'                      | ['x-max-steps-override': 'many']      || 422  | [detail: [[loc: ['header'], msg: 'x-max-steps-override: cannot be read as Integer', type: 'value_error']]]
-    }
-
-    def "Kaizen answers a body without an id with a 400 in its error shape"() {
-        when:
-        def answer = calls('kaizen').raw('POST', '/executions/retry', '{}',
-                [Authorization: "Bearer ${sandbox.simulator('kaizen').apiKey()}".toString()])
-
-        then: 'the generated model refuses a body without its required id as it decodes it (generated/templates)'
-        answer.status == 400
-        answer.json.keySet() == ['message'] as Set
-        answer.json.message.endsWith('cannot be read as RetryExecutionRequest')
+        where: "the rows are the vendor's calls.yaml 'badInput'"
+        [vendor, what, method, path, body, headers, unchecked, http, json] << VendorCalls.VENDORS.collectMany { vendor ->
+            rows(vendor, 'badInput', true).collect {
+                [vendor, it.what, it.method, it.path, it.body, (it.headers ?: [:]) as Map<String, String>, it.unchecked == true, it.http, it.json]
+            }
+        }
     }
 
     def "seeded ids look like each vendor's and are the same on every start"() {
@@ -153,6 +129,13 @@ class SimulatorConformanceSpec extends SandboxSpecification {
 
         cleanup:
         again?.close()
+    }
+
+    /** The rows of a section of the vendor's calls.yaml: there must be some, unless it may say [] (none, on purpose). */
+    private static List<Map> rows(String vendor, String section, boolean mayBeNone = false) {
+        List<Map> rows = VendorCalls.expected(vendor, section) as List<Map>
+        assert rows != null && (mayBeNone || rows): "sandbox/src/test/resources/vendors/$vendor/calls.yaml: '$section' has no rows"
+        rows
     }
 
     private static List<String> statusEnum(String vendor, String schema) {

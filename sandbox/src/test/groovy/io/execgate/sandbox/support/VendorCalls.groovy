@@ -96,6 +96,30 @@ class VendorCalls {
 
     private static final Map<String, Map> CALLS = new java.util.concurrent.ConcurrentHashMap<>()
 
+    /** The vendors the sandbox simulates, in name order: each has its {@code vendors/<vendor>/calls.yaml}. */
+    static final List<String> VENDORS = Sandbox.DEFAULT_PORTS.keySet().sort()
+
+    /**
+     * A section of the vendor's {@code calls.yaml} that says what its simulator must answer (a spec's rows for
+     * that vendor). A vendor without it fails, loudly, naming the file and the section.
+     */
+    static Object expected(String vendor, String section) {
+        Map calls = calls(vendor)
+        assert calls.containsKey(section):
+                "sandbox/src/test/resources/vendors/$vendor/calls.yaml has no '$section': $vendor's simulator would go untested there"
+        calls[section]
+    }
+
+    /** {@code value} with every {@code {id}} in its strings replaced by {@code id}. */
+    static Object withId(Object value, String id) {
+        switch (value) {
+            case Map: return (value as Map).collectEntries { k, v -> [(k): withId(v, id)] }
+            case List: return (value as List).collect { withId(it, id) }
+            case String: return (value as String).replace('{id}', id)
+            default: return value
+        }
+    }
+
     /** The vendor's retry of {@code id}: method, path, body (null when it sends none). */
     static List retryCall(String vendor, String id) { filledIn(calls(vendor).retry as Map, vendor, 'retry', id) }
 
