@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** How a {@link Report} is written: for a terminal, for a pull-request comment, or for a program. */
 enum Format {
@@ -16,7 +17,7 @@ enum Format {
             StringBuilder out = new StringBuilder();
             out.append("execgate spec-diff: ").append(report.vendor()).append(", ")
                     .append(report.before()).append(" -> ").append(report.after()).append("\n");
-            for (Finding finding : report.findings()) {
+            for (Finding finding : report.listed()) {
                 out.append("\n").append(String.format("%-8s %s", finding.severity(), finding.kind()));
                 if (finding.operation() != null) {
                     out.append("  ").append(finding.operation());
@@ -28,6 +29,16 @@ enum Format {
                 out.append("  at      ").append(finding.pointer()).append("\n");
                 out.append("  change  ").append(change(finding)).append("\n");
                 out.append("  impact  ").append(finding.impact()).append("\n");
+            }
+            Map<String, List<Finding>> summed = report.summed();
+            if (!summed.isEmpty()) {
+                // a terminal or a CI log leads with what matters: the rest is a count and a taste of it
+                out.append("\n").append(notListed(report)).append(", by kind (--details lists each):\n");
+                summed.forEach((kind, findings) -> {
+                    out.append(String.format("%-8s %s: %d", findings.get(0).severity(), kind, findings.size()))
+                            .append(findings.size() > EXAMPLES ? ", e.g." : "").append("\n");
+                    findings.stream().limit(EXAMPLES).forEach(finding -> out.append("  ").append(example(finding)).append("\n"));
+                });
             }
             out.append("\n").append(report.summary()).append("; --fail-on ").append(report.failOnName())
                     .append(": exit ").append(report.exitCode()).append("\n");
@@ -45,30 +56,60 @@ enum Format {
             if (report.findings().isEmpty()) {
                 return out.toString();
             }
-            List<Finding> raised = report.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
-            List<Finding> info = report.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
+            String summed = summed(report);
+            List<Finding> raised = report.listed().stream().filter(f -> f.severity() != Severity.INFO).toList();
+            List<Finding> info = report.listed().stream().filter(f -> f.severity() == Severity.INFO).toList();
+            // the tables give way, row by row, to the counts and the note that says what was left out
+            int budget = MARKDOWN_LIMIT - summed.length() - 1_000;
+            int omitted = 0;
             if (!raised.isEmpty()) {
-                table(out, raised);
+                omitted += table(out, raised, budget);
             }
             if (!info.isEmpty()) {
                 // a PR comment leads with what matters; the generic changes stay one click away
                 out.append("\n<details><summary>").append(info.size()).append(" info</summary>\n");
-                table(out, info);
+                omitted += table(out, info, budget);
                 out.append("\n</details>\n");
+            }
+            out.append(summed);
+            if (omitted > 0) {
+                out.append("\n_").append(omitted).append(" more not shown: a comment is kept under ")
+                        .append(String.format(Locale.ROOT, "%,d", MARKDOWN_LIMIT)).append(" characters. `--format json` lists every finding._\n");
             }
             return out.toString();
         }
 
-        private void table(StringBuilder out, List<Finding> findings) {
+        /** Appends the rows that fit within budget; returns how many did not. */
+        private int table(StringBuilder out, List<Finding> findings, int budget) {
             out.append("\n| Severity | Finding | Where | Change | Impact |\n|---|---|---|---|---|\n");
+            int shown = 0;
             for (Finding finding : findings) {
                 String where = (finding.operation() == null ? "" : "`" + finding.operation() + "`<br>")
                         + (finding.field() == null ? "" : cell(finding.field()) + "<br>")
                         + "`" + cell(finding.pointer()) + "`";
-                out.append("| ").append(finding.severity()).append(" | ").append(finding.kind()).append(" | ")
-                        .append(where).append(" | ").append(cell(change(finding))).append(" | ")
-                        .append(cell(finding.impact())).append(" |\n");
+                String row = "| " + finding.severity() + " | " + finding.kind() + " | " + where + " | "
+                        + cell(change(finding)) + " | " + cell(finding.impact()) + " |\n";
+                if (out.length() + row.length() > budget) {
+                    break;
+                }
+                out.append(row);
+                shown++;
             }
+            return findings.size() - shown;
+        }
+
+        private String summed(Report report) {
+            Map<String, List<Finding>> summed = report.summed();
+            if (summed.isEmpty()) {
+                return "";
+            }
+            StringBuilder out = new StringBuilder("\n<details><summary>" + notListed(report) + ", by kind (<code>--details</code> lists each)</summary>\n\n"
+                    + "| Severity | Finding | Count | For example |\n|---|---|---|---|\n");
+            summed.forEach((kind, findings) -> out.append("| ").append(findings.get(0).severity()).append(" | ").append(kind)
+                    .append(" | ").append(findings.size()).append(" | ")
+                    .append(String.join("<br>", findings.stream().limit(EXAMPLES).map(f -> "`" + cell(example(f)) + "`").toList()))
+                    .append(" |\n"));
+            return out.append("\n</details>\n").toString();
         }
 
         private String cell(String text) {
@@ -100,7 +141,32 @@ enum Format {
         }
     };
 
+    /** GitHub refuses a comment over 65,536 characters; this leaves room for what a workflow adds. */
+    static final int MARKDOWN_LIMIT = 60_000;
+    /** How many findings of a kind below {@code --min-severity} are shown as examples. */
+    static final int EXAMPLES = 3;
+    /** An example is one line: long pointers are cut. */
+    private static final int EXAMPLE_WIDTH = 110;
+
     abstract String render(Report report);
+
+    /** {@code 253 info findings not listed}, or with several severities, {@code 3 drift and 253 info findings not listed}. */
+    static String notListed(Report report) {
+        List<String> counts = new java.util.ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            if (!severity.atLeast(report.listFrom()) && report.count(severity) > 0) {
+                counts.add(report.count(severity) + " " + severity.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        long total = report.findings().size() - report.listed().size();
+        return String.join(" and ", counts) + (total == 1 ? " finding" : " findings") + " not listed";
+    }
+
+    /** One line naming a finding: its operation, if any, and where. */
+    static String example(Finding finding) {
+        String text = (finding.operation() == null ? "" : finding.operation() + "  ") + finding.pointer();
+        return text.length() <= EXAMPLE_WIDTH ? text : text.substring(0, EXAMPLE_WIDTH - 1) + "…";
+    }
 
     static String change(Finding finding) {
         return (finding.before() == null ? "(none)" : finding.before()) + " -> "

@@ -1,19 +1,37 @@
 package io.execgate.drift;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The outcome of one comparison: findings ordered by severity (the adapter's endpoints' order
  * within one), and the exit code {@code --fail-on} makes of them.
  *
  * @param failOn the lowest severity that fails, or null for {@code --fail-on none}
+ * @param listFrom the lowest severity text and markdown list finding by finding ({@code --min-severity});
+ *                 those below it are summed up by kind. JSON lists every finding whatever it says.
  */
-record Report(String vendor, String before, String after, List<Finding> findings, Severity failOn) {
+record Report(String vendor, String before, String after, List<Finding> findings, Severity failOn, Severity listFrom) {
 
     Report {
         findings = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
+    }
+
+    /** The findings text and markdown list one by one. */
+    List<Finding> listed() {
+        return findings.stream().filter(finding -> finding.severity().atLeast(listFrom)).toList();
+    }
+
+    /** The findings text and markdown only count, by kind (in the order of {@link Kind}), with a few examples. */
+    Map<String, List<Finding>> summed() {
+        Map<String, List<Finding>> byKind = new TreeMap<>(Comparator.comparing(Kind::valueOf));
+        findings.stream().filter(finding -> !finding.severity().atLeast(listFrom))
+                .forEach(finding -> byKind.computeIfAbsent(finding.kind(), kind -> new ArrayList<>()).add(finding));
+        return byKind;
     }
 
     long count(Severity severity) {

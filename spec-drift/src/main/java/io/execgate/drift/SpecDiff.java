@@ -8,13 +8,13 @@ import java.util.Map;
 
 /**
  * {@code execgate spec-diff <old-spec> <new-spec> [--vendor NAME] [--format text|markdown|json]
- * [--fail-on breaking|drift|none]}: what a new version of a vendor's OpenAPI document does to this
+ * [--fail-on breaking|drift|none] [--min-severity breaking|drift|info] [--details]}: what a new version of a vendor's OpenAPI document does to this
  * gateway. Exit 0 when nothing is at or above {@code --fail-on} (default {@code drift}), 1 when
  * something is, 2 for unreadable input or a usage error.
  */
 public final class SpecDiff {
     static final String USAGE = "usage: execgate spec-diff <old-spec> <new-spec> [--vendor NAME]"
-            + " [--format text|markdown|json] [--fail-on breaking|drift|none]";
+            + " [--format text|markdown|json] [--fail-on breaking|drift|none] [--min-severity breaking|drift|info] [--details]";
     private static final int USAGE_ERROR = 2;
 
     private SpecDiff() {
@@ -43,7 +43,7 @@ public final class SpecDiff {
             SpecDocument after = SpecDocument.read(options.after);
             VendorDependencies adapter = adapterFor(options.vendor, before);
             Report report = new Report(adapter.vendor(), options.before, options.after,
-                    findings(adapter, before, after), options.failOn);
+                    findings(adapter, before, after), options.failOn, options.listFrom);
             out.print(options.format.render(report));
             out.flush();
             return report.exitCode();
@@ -106,6 +106,8 @@ public final class SpecDiff {
         String vendor;
         Format format = Format.TEXT;
         Severity failOn = Severity.DRIFT;
+        /** Quiet by default: what a change breaks or drifts is listed, the rest is counted. */
+        Severity listFrom = Severity.DRIFT;
         boolean help;
 
         static Options parse(String[] args) {
@@ -118,11 +120,15 @@ public final class SpecDiff {
                     options.help = true;
                     return options;
                 }
+                if (name.equals("--details") && !arg.contains("=")) {
+                    options.listFrom = Severity.INFO;
+                    continue;
+                }
                 if (!name.startsWith("--")) {
                     files.add(arg);
                     continue;
                 }
-                if (!List.of("--vendor", "--format", "--fail-on").contains(name)) {
+                if (!List.of("--vendor", "--format", "--fail-on", "--min-severity").contains(name)) {
                     throw new IllegalArgumentException("unknown option " + name);
                 }
                 String value;
@@ -137,6 +143,7 @@ public final class SpecDiff {
                     case "--vendor" -> options.vendor = value;
                     case "--format" -> options.format = choice(name, value, Format.class);
                     case "--fail-on" -> options.failOn = value.equalsIgnoreCase("none") ? null : choice(name, value, Severity.class);
+                    case "--min-severity" -> options.listFrom = choice(name, value, Severity.class);
                     default -> throw new IllegalStateException(name);
                 }
             }
@@ -155,7 +162,9 @@ public final class SpecDiff {
             try {
                 return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + " takes " + (type == Format.class ? "text, markdown or json" : "breaking, drift or none")
+                String choices = type == Format.class ? "text, markdown or json"
+                        : option.equals("--min-severity") ? "breaking, drift or info" : "breaking, drift or none";
+                throw new IllegalArgumentException(option + " takes " + choices
                         + ", not '" + value + "'");
             }
         }
