@@ -41,7 +41,7 @@ public final class SpecDiff {
         try {
             SpecDocument before = SpecDocument.read(options.before);
             SpecDocument after = SpecDocument.read(options.after);
-            VendorDependencies adapter = adapterFor(options.vendor, before);
+            VendorDependencies adapter = adapterFor(options.vendor, before, after);
             Report report = new Report(adapter.vendor(), options.before, options.after,
                     findings(adapter, before, after), options.failOn, options.listFrom);
             out.print(options.format.render(report));
@@ -78,8 +78,12 @@ public final class SpecDiff {
         return null;
     }
 
-    /** The named vendor, or the one vendor whose every endpoint the old document has. */
-    private static VendorDependencies adapterFor(String vendor, SpecDocument before) {
+    /**
+     * The named vendor, or the one vendor whose every endpoint one document or the other describes
+     * (an operation may be new, or gone, in the change compared). When several do, the one whose
+     * every endpoint both describe; when that leaves not exactly one, the error says why.
+     */
+    private static VendorDependencies adapterFor(String vendor, SpecDocument before, SpecDocument after) {
         Map<String, VendorDependencies> vendors = AdapterScan.vendors();
         if (vendor != null) {
             VendorDependencies named = vendors.get(vendor.toLowerCase(Locale.ROOT));
@@ -88,15 +92,40 @@ public final class SpecDiff {
             }
             return named;
         }
-        List<VendorDependencies> matching = vendors.values().stream()
+        List<VendorDependencies> inEither = vendors.values().stream()
                 .filter(candidate -> !candidate.endpoints().isEmpty() && candidate.endpoints().stream()
-                        .allMatch(endpoint -> before.operation(endpoint.endpoint()).isPresent()))
+                        .allMatch(endpoint -> before.operation(endpoint.endpoint()).isPresent() || after.operation(endpoint.endpoint()).isPresent()))
                 .toList();
-        if (matching.size() != 1) {
-            throw new IllegalArgumentException("cannot tell which vendor " + before.name
-                    + " belongs to; pass --vendor (" + String.join(", ", vendors.keySet()) + ")");
+        if (inEither.size() == 1) {
+            return inEither.get(0);
         }
-        return matching.get(0);
+        List<VendorDependencies> inBoth = inEither.stream()
+                .filter(candidate -> candidate.endpoints().stream()
+                        .allMatch(endpoint -> before.operation(endpoint.endpoint()).isPresent() && after.operation(endpoint.endpoint()).isPresent()))
+                .toList();
+        if (inBoth.size() == 1) {
+            return inBoth.get(0);
+        }
+        String why;
+        if (inEither.isEmpty()) {
+            List<String> partial = new ArrayList<>();
+            for (VendorDependencies candidate : vendors.values()) {
+                List<String> missing = candidate.endpoints().stream()
+                        .filter(endpoint -> before.operation(endpoint.endpoint()).isEmpty() && after.operation(endpoint.endpoint()).isEmpty())
+                        .map(AdapterEndpoint::operation).toList();
+                if (missing.size() < candidate.endpoints().size()) {
+                    partial.add(candidate.vendor() + " calls " + candidate.endpoints().size() + ", neither document has "
+                            + String.join(", ", missing));
+                }
+            }
+            why = "no adapter has every operation it calls in either document"
+                    + (partial.isEmpty() ? "" : " (" + String.join("; ", partial) + ")");
+        } else {
+            why = String.join(", ", inEither.stream().map(VendorDependencies::vendor).toList())
+                    + " each have every operation they call in the documents";
+        }
+        throw new IllegalArgumentException("cannot tell which vendor " + before.name
+                + " belongs to; pass --vendor (" + String.join(", ", vendors.keySet()) + "): " + why);
     }
 
     /** Parsed command line. */
