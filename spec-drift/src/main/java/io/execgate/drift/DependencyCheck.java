@@ -34,7 +34,7 @@ final class DependencyCheck {
                 CHECKERS.forEach(checker -> checker.check(call, findings));
             } else {
                 // with one side missing there is nothing to compare inside the operation
-                OperationPresenceCheck.check(adapter, endpoint, old, now, findings);
+                OperationPresenceCheck.check(adapter, endpoint, before, after, old, now, findings);
             }
         }
         return findings.merged();
