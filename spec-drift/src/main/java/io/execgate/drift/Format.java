@@ -164,7 +164,12 @@ enum Format {
 
     /** One line naming a finding: its operation, if any, and where. */
     static String example(Finding finding) {
-        String text = (finding.operation() == null ? "" : finding.operation() + "  ") + finding.pointer();
+        String operation = finding.operation();
+        if (operation != null && operation.contains(", ")) {
+            // one change in many operations: the first names it, the count says how widespread
+            operation = operation.substring(0, operation.indexOf(", ")) + " (+" + (operation.split(", ").length - 1) + " more)";
+        }
+        String text = (operation == null ? "" : operation + "  ") + finding.pointer();
         return text.length() <= EXAMPLE_WIDTH ? text : text.substring(0, EXAMPLE_WIDTH - 1) + "…";
     }
 

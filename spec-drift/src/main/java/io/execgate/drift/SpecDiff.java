@@ -2,6 +2,8 @@ package io.execgate.drift;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,15 +59,68 @@ public final class SpecDiff {
     static List<Finding> findings(VendorDependencies adapter, SpecDocument before, SpecDocument after) {
         List<Finding> findings = new ArrayList<>(DependencyCheck.compare(adapter, before, after));
         List<String> explained = findings.stream().map(Finding::pointer).toList();
+        // one edit repeated in several operations (a tag renamed, a description reworded) is one finding
+        Map<List<String>, List<DocumentDiff.Change>> alike = new LinkedHashMap<>();
         for (DocumentDiff.Change change : DocumentDiff.between(before.tree, after.tree)) {
             boolean covered = explained.stream().anyMatch(pointer -> Pointer.within(change.pointer(), pointer)
                     || (change.kind() != Kind.CHANGED && Pointer.within(pointer, change.pointer())));
             if (!covered) {
-                findings.add(change.kind().at(operationOf(change.pointer()), null, change.pointer(), change.before(),
-                        change.after(), "Nothing the " + adapter.vendor() + " adapter calls, sends or reads."));
+                String inOperation = operationOf(change.pointer()) == null ? null : withinOperation(change.pointer());
+                List<String> key = inOperation == null || inOperation.isEmpty() ? List.of(change.pointer())
+                        : Arrays.asList(change.kind().name(), inOperation, change.before(), change.after());
+                alike.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
             }
         }
+        String impact = "Nothing the " + adapter.vendor() + " adapter calls, sends or reads.";
+        renamed(alike).forEach(changes -> {
+            DocumentDiff.Change first = changes.get(0);
+            String operations = String.join(", ", changes.stream().map(change -> operationOf(change.pointer())).toList());
+            findings.add(first.kind().at(operationOf(first.pointer()) == null ? null : operations, null, first.pointer(),
+                    first.before(), first.after(), changes.size() == 1 ? impact
+                            : impact + " The same change in " + changes.size() + " operations; the pointer is the first's."));
+        });
         return findings;
+    }
+
+    /**
+     * The groups of alike changes, a value taken out of the same list of the same operations as
+     * another is put in (a tag renamed) made one CHANGED group, when neither could pair otherwise.
+     */
+    private static List<List<DocumentDiff.Change>> renamed(Map<List<String>, List<DocumentDiff.Change>> alike) {
+        List<List<DocumentDiff.Change>> groups = new ArrayList<>(alike.values());
+        Map<List<String>, List<Integer>> removed = new LinkedHashMap<>();
+        Map<List<String>, List<Integer>> added = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            List<DocumentDiff.Change> group = groups.get(i);
+            if (group.size() > 1 && group.get(0).kind() != Kind.CHANGED) {
+                List<String> where = group.stream().map(DocumentDiff.Change::pointer).toList();
+                (group.get(0).kind() == Kind.REMOVED ? removed : added).computeIfAbsent(where, k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Integer> dropped = new ArrayList<>();
+        removed.forEach((where, was) -> {
+            List<Integer> is = added.get(where);
+            if (was.size() == 1 && is != null && is.size() == 1) {
+                List<DocumentDiff.Change> from = groups.get(was.get(0));
+                String after = groups.get(is.get(0)).get(0).after();
+                groups.set(was.get(0), from.stream().map(change -> new DocumentDiff.Change(Kind.CHANGED, change.pointer(),
+                        change.before(), after)).toList());
+                dropped.add(is.get(0));
+            }
+        });
+        List<List<DocumentDiff.Change>> kept = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            if (!dropped.contains(i)) {
+                kept.add(groups.get(i));
+            }
+        }
+        return kept;
+    }
+
+    /** What follows {@code /paths/<path>/<method>} in a pointer inside an operation. */
+    private static String withinOperation(String pointer) {
+        String[] tokens = pointer.split("/", 5);
+        return tokens.length < 5 ? "" : tokens[4];
     }
 
     /** {@code POST /path} for a pointer inside an operation, else null. */
