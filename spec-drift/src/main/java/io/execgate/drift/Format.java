@@ -139,6 +139,73 @@ enum Format {
                 throw new IllegalStateException(e);
             }
         }
+    },
+
+    SARIF {
+        private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        /**
+         * SARIF 2.1.0 for code scanning: one result per BREAKING (error) or DRIFT (warning) finding,
+         * at its line in the new document; INFO is no alert.
+         */
+        @Override
+        String render(Report report) {
+            ObjectNode root = json.createObjectNode();
+            root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            root.put("version", "2.1.0");
+            ObjectNode run = root.putArray("runs").addObject();
+            ObjectNode driver = run.putObject("tool").putObject("driver");
+            driver.put("name", "execgate spec-diff");
+            ArrayNode rules = driver.putArray("rules");
+            List<String> ruleIds = new java.util.ArrayList<>();
+            for (Kind kind : Kind.values()) {
+                if (kind.severity != Severity.INFO) {
+                    ruleIds.add(kind.name());
+                    ObjectNode rule = rules.addObject();
+                    rule.put("id", kind.name());
+                    rule.putObject("shortDescription").put("text", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                    rule.putObject("defaultConfiguration").put("level", level(kind.severity));
+                }
+            }
+            SourceLocations positions = SourceLocations.of(report.after());
+            ArrayNode results = run.putArray("results");
+            for (Finding finding : report.findings()) {
+                if (finding.severity() == Severity.INFO) {
+                    continue;
+                }
+                ObjectNode result = results.addObject();
+                result.put("ruleId", finding.kind());
+                result.put("ruleIndex", ruleIds.indexOf(finding.kind()));
+                result.put("level", level(finding.severity()));
+                result.putObject("message").put("text", (finding.operation() == null ? "" : finding.operation() + ": ")
+                        + (finding.field() == null ? "" : finding.field() + ": ") + change(finding) + ". " + finding.impact());
+                ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+                physical.putObject("artifactLocation").put("uri", uri(report.after()));
+                SourceLocations.Position position = positions.at(finding.pointer());
+                if (position != null) {
+                    physical.putObject("region").put("startLine", position.line()).put("startColumn", position.column());
+                }
+                result.putObject("properties").put("pointer", finding.pointer());
+            }
+            try {
+                return json.writeValueAsString(root) + "\n";
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private String level(Severity severity) {
+            return severity == Severity.BREAKING ? "error" : "warning";
+        }
+
+        /** The file as given, as a URI reference (relative to where the command ran when relative). */
+        private String uri(String file) {
+            try {
+                return new java.net.URI(null, null, file.replace('\\', '/'), null).toString();
+            } catch (java.net.URISyntaxException e) {
+                return file;
+            }
+        }
     };
 
     /** GitHub refuses a comment over 65,536 characters; this leaves room for what a workflow adds. */

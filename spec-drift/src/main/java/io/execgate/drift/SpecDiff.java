@@ -9,14 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code execgate spec-diff <old-spec> <new-spec> [--vendor NAME] [--format text|markdown|json]
+ * {@code execgate spec-diff <old-spec> <new-spec> [--vendor NAME] [--format text|markdown|json|sarif]
  * [--fail-on breaking|drift|none] [--min-severity breaking|drift|info] [--details]}: what a new version of a vendor's OpenAPI document does to this
  * gateway. Exit 0 when nothing is at or above {@code --fail-on} (default {@code drift}), 1 when
  * something is, 2 for unreadable input or a usage error.
  */
 public final class SpecDiff {
     static final String USAGE = "usage: execgate spec-diff <old-spec> <new-spec> [--vendor NAME]"
-            + " [--format text|markdown|json] [--fail-on breaking|drift|none] [--min-severity breaking|drift|info] [--details]";
+            + " [--format text|markdown|json|sarif] [--fail-on breaking|drift|none] [--min-severity breaking|drift|info] [--details]";
     private static final int USAGE_ERROR = 2;
 
     private SpecDiff() {
@@ -246,7 +246,7 @@ public final class SpecDiff {
             try {
                 return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                String choices = type == Format.class ? "text, markdown or json"
+                String choices = type == Format.class ? "text, markdown, json or sarif"
                         : option.equals("--min-severity") ? "breaking, drift or info" : "breaking, drift or none";
                 throw new IllegalArgumentException(option + " takes " + choices
                         + ", not '" + value + "'");

@@ -35,7 +35,7 @@ import java.util.Optional;
 final class SpecDocument {
     /** Published documents run to megabytes (3.6 MB seen); SnakeYAML's default stops at 3 MB. */
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions()).build());
 
     private static LoaderOptions loaderOptions() {
