@@ -29,6 +29,9 @@ enum Format {
                 out.append("  at      ").append(finding.pointer()).append("\n");
                 out.append("  change  ").append(change(finding)).append("\n");
                 out.append("  impact  ").append(finding.impact()).append("\n");
+                if (report.acceptedBecause(finding) != null) {
+                    out.append("  accepted ").append(report.acceptedBecause(finding)).append(" (--accept; sets no exit code)\n");
+                }
             }
             Map<String, List<Finding>> summed = report.summed();
             if (!summed.isEmpty()) {
@@ -39,6 +42,10 @@ enum Format {
                             .append(findings.size() > EXAMPLES ? ", e.g." : "").append("\n");
                     findings.stream().limit(EXAMPLES).forEach(finding -> out.append("  ").append(example(finding)).append("\n"));
                 });
+            }
+            for (Acceptance.Entry entry : report.stale()) {
+                out.append("\nSTALE    --accept ").append(entry.kind()).append(" ").append(entry.pointer())
+                        .append(": matches no finding; remove it (").append(entry.reason()).append(")\n");
             }
             out.append("\n").append(report.summary()).append("; --fail-on ").append(report.failOnName())
                     .append(": exit ").append(report.exitCode()).append("\n");
@@ -53,7 +60,7 @@ enum Format {
                     .append("`").append(report.before()).append("` → `").append(report.after()).append("`: **")
                     .append(report.summary()).append("** (`--fail-on ").append(report.failOnName()).append("`: exit ")
                     .append(report.exitCode()).append(")\n");
-            if (report.findings().isEmpty()) {
+            if (report.findings().isEmpty() && report.stale().isEmpty()) {
                 return out.toString();
             }
             String summed = summed(report);
@@ -63,15 +70,19 @@ enum Format {
             int budget = MARKDOWN_LIMIT - summed.length() - 1_000;
             int omitted = 0;
             if (!raised.isEmpty()) {
-                omitted += table(out, raised, budget);
+                omitted += table(out, report, raised, budget);
             }
             if (!info.isEmpty()) {
                 // a PR comment leads with what matters; the generic changes stay one click away
                 out.append("\n<details><summary>").append(info.size()).append(" info</summary>\n");
-                omitted += table(out, info, budget);
+                omitted += table(out, report, info, budget);
                 out.append("\n</details>\n");
             }
             out.append(summed);
+            for (Acceptance.Entry entry : report.stale()) {
+                out.append("\n**Stale `--accept` entry**: `").append(entry.kind()).append(" ").append(entry.pointer())
+                        .append("` matches no finding; remove it (").append(cell(entry.reason())).append(").\n");
+            }
             if (omitted > 0) {
                 out.append("\n_").append(omitted).append(" more not shown: a comment is kept under ")
                         .append(String.format(Locale.ROOT, "%,d", MARKDOWN_LIMIT)).append(" characters. `--format json` lists every finding._\n");
@@ -80,15 +91,16 @@ enum Format {
         }
 
         /** Appends the rows that fit within budget; returns how many did not. */
-        private int table(StringBuilder out, List<Finding> findings, int budget) {
+        private int table(StringBuilder out, Report report, List<Finding> findings, int budget) {
             out.append("\n| Severity | Finding | Where | Change | Impact |\n|---|---|---|---|---|\n");
             int shown = 0;
             for (Finding finding : findings) {
                 String where = (finding.operation() == null ? "" : "`" + finding.operation() + "`<br>")
                         + (finding.field() == null ? "" : cell(finding.field()) + "<br>")
                         + "`" + cell(finding.pointer()) + "`";
+                String accepted = report.acceptedBecause(finding) == null ? "" : " **Accepted:** " + cell(report.acceptedBecause(finding));
                 String row = "| " + finding.severity() + " | " + finding.kind() + " | " + where + " | "
-                        + cell(change(finding)) + " | " + cell(finding.impact()) + " |\n";
+                        + cell(change(finding)) + " | " + cell(finding.impact()) + accepted + " |\n";
                 if (out.length() + row.length() > budget) {
                     break;
                 }
@@ -132,7 +144,18 @@ enum Format {
                 summary.put(severity.name().toLowerCase(Locale.ROOT), report.count(severity));
             }
             ArrayNode findings = root.putArray("findings");
-            report.findings().forEach(finding -> findings.add(json.valueToTree(finding)));
+            report.findings().forEach(finding -> {
+                ObjectNode node = json.valueToTree(finding);
+                if (report.acceptedBecause(finding) != null) {
+                    node.put("accepted", report.acceptedBecause(finding));
+                }
+                findings.add(node);
+            });
+            if (!report.stale().isEmpty()) {
+                ArrayNode stale = root.putArray("staleAccepted");
+                report.stale().forEach(entry -> stale.addObject().put("kind", entry.kind()).put("pointer", entry.pointer())
+                        .put("reason", entry.reason()));
+            }
             try {
                 return json.writeValueAsString(root) + "\n";
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -184,6 +207,10 @@ enum Format {
                 SourceLocations.Position position = positions.at(finding.pointer());
                 if (position != null) {
                     physical.putObject("region").put("startLine", position.line()).put("startColumn", position.column());
+                }
+                if (report.acceptedBecause(finding) != null) {
+                    result.putArray("suppressions").addObject().put("kind", "external")
+                            .put("justification", report.acceptedBecause(finding));
                 }
                 result.putObject("properties").put("pointer", finding.pointer());
             }

@@ -10,13 +10,13 @@ import java.util.Map;
 
 /**
  * {@code execgate spec-diff <old-spec> <new-spec> [--vendor NAME] [--format text|markdown|json|sarif]
- * [--fail-on breaking|drift|none] [--min-severity breaking|drift|info] [--details]}: what a new version of a vendor's OpenAPI document does to this
+ * [--fail-on breaking|drift|none] [--min-severity breaking|drift|info] [--details] [--accept FILE]}: what a new version of a vendor's OpenAPI document does to this
  * gateway. Exit 0 when nothing is at or above {@code --fail-on} (default {@code drift}), 1 when
  * something is, 2 for unreadable input or a usage error.
  */
 public final class SpecDiff {
     static final String USAGE = "usage: execgate spec-diff <old-spec> <new-spec> [--vendor NAME]"
-            + " [--format text|markdown|json|sarif] [--fail-on breaking|drift|none] [--min-severity breaking|drift|info] [--details]";
+            + " [--format text|markdown|json|sarif] [--fail-on breaking|drift|none] [--min-severity breaking|drift|info] [--details] [--accept FILE]";
     private static final int USAGE_ERROR = 2;
 
     private SpecDiff() {
@@ -45,7 +45,8 @@ public final class SpecDiff {
             SpecDocument after = SpecDocument.read(options.after);
             VendorDependencies adapter = adapterFor(options.vendor, before, after);
             Report report = new Report(adapter.vendor(), options.before, options.after,
-                    findings(adapter, before, after), options.failOn, options.listFrom);
+                    findings(adapter, before, after), options.failOn, options.listFrom,
+                    options.accept == null ? Acceptance.NONE : Acceptance.read(options.accept));
             out.print(options.format.render(report));
             out.flush();
             return report.exitCode();
@@ -192,6 +193,7 @@ public final class SpecDiff {
         Severity failOn = Severity.DRIFT;
         /** Quiet by default: what a change breaks or drifts is listed, the rest is counted. */
         Severity listFrom = Severity.DRIFT;
+        String accept;
         boolean help;
 
         static Options parse(String[] args) {
@@ -212,7 +214,7 @@ public final class SpecDiff {
                     files.add(arg);
                     continue;
                 }
-                if (!List.of("--vendor", "--format", "--fail-on", "--min-severity").contains(name)) {
+                if (!List.of("--vendor", "--format", "--fail-on", "--min-severity", "--accept").contains(name)) {
                     throw new IllegalArgumentException("unknown option " + name);
                 }
                 String value;
@@ -228,6 +230,7 @@ public final class SpecDiff {
                     case "--format" -> options.format = choice(name, value, Format.class);
                     case "--fail-on" -> options.failOn = value.equalsIgnoreCase("none") ? null : choice(name, value, Severity.class);
                     case "--min-severity" -> options.listFrom = choice(name, value, Severity.class);
+                    case "--accept" -> options.accept = value;
                     default -> throw new IllegalStateException(name);
                 }
             }
