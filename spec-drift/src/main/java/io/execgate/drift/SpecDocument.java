@@ -54,11 +54,11 @@ final class SpecDocument {
         this.tree = tree;
     }
 
-    /** Reads a YAML or JSON document (JSON is YAML). */
+    /** Reads a YAML or JSON document (JSON is YAML), from a file or a URL. */
     static SpecDocument read(String file) throws UnreadableSpec {
         JsonNode tree;
         try {
-            tree = YAML.readTree(Files.readString(Path.of(file)));
+            tree = YAML.readTree(RemoteDocument.isUrl(file) ? RemoteDocument.fetch(file) : Files.readString(Path.of(file)));
         } catch (NoSuchFileException e) {
             throw new UnreadableSpec(file + ": no such file");
         } catch (JsonProcessingException e) {
