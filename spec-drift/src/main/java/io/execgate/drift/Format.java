@@ -64,10 +64,15 @@ enum Format {
                 return out.toString();
             }
             String summed = summed(report);
+            StringBuilder stale = new StringBuilder();
+            for (Acceptance.Entry entry : report.stale()) {
+                stale.append("\n**Stale `--accept` entry**: `").append(entry.kind()).append(" ").append(entry.pointer())
+                        .append("` matches no finding; remove it (").append(cell(entry.reason())).append(").\n");
+            }
             List<Finding> raised = report.listed().stream().filter(f -> f.severity() != Severity.INFO).toList();
             List<Finding> info = report.listed().stream().filter(f -> f.severity() == Severity.INFO).toList();
             // the tables give way, row by row, to the counts and the note that says what was left out
-            int budget = MARKDOWN_LIMIT - summed.length() - 1_000;
+            int budget = MARKDOWN_LIMIT - summed.length() - stale.length() - 1_000;
             int omitted = 0;
             if (!raised.isEmpty()) {
                 omitted += table(out, report, raised, budget);
@@ -78,11 +83,7 @@ enum Format {
                 omitted += table(out, report, info, budget);
                 out.append("\n</details>\n");
             }
-            out.append(summed);
-            for (Acceptance.Entry entry : report.stale()) {
-                out.append("\n**Stale `--accept` entry**: `").append(entry.kind()).append(" ").append(entry.pointer())
-                        .append("` matches no finding; remove it (").append(cell(entry.reason())).append(").\n");
-            }
+            out.append(summed).append(stale);
             if (omitted > 0) {
                 out.append("\n_").append(omitted).append(" more not shown: a comment is kept under ")
                         .append(String.format(Locale.ROOT, "%,d", MARKDOWN_LIMIT)).append(" characters. `--format json` lists every finding._\n");
