@@ -35,7 +35,7 @@ import java.util.Optional;
 final class SpecDocument {
     /** Published documents run to megabytes (3.6 MB seen); SnakeYAML's default stops at 3 MB. */
     private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+    static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .loaderOptions(loaderOptions()).build());
 
     private static LoaderOptions loaderOptions() {
@@ -54,11 +54,11 @@ final class SpecDocument {
         this.tree = tree;
     }
 
-    /** Reads a YAML or JSON document (JSON is YAML). */
+    /** Reads a YAML or JSON document (JSON is YAML), from a file or a URL. */
     static SpecDocument read(String file) throws UnreadableSpec {
         JsonNode tree;
         try {
-            tree = YAML.readTree(Files.readString(Path.of(file)));
+            tree = YAML.readTree(RemoteDocument.isUrl(file) ? RemoteDocument.fetch(file) : Files.readString(Path.of(file)));
         } catch (NoSuchFileException e) {
             throw new UnreadableSpec(file + ": no such file");
         } catch (JsonProcessingException e) {

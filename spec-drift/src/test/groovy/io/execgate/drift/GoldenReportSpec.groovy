@@ -30,4 +30,23 @@ class GoldenReportSpec extends Specification {
                 ['text', 'markdown', 'json']].combinations().collect { it[0] + [it[1]] }
         extension = [text: 'txt', markdown: 'md', json: 'json'][format]
     }
+
+    def "#vendor #change with --details as #format"() {
+        given: 'every finding listed, INFO included, as all were before quiet-by-default'
+        def expected = new File(GOLDEN, "${vendor}-${change}.details.${extension}")
+
+        when:
+        def run = SpecDiffRun.fixture(vendor, change, '--format', format, '--details')
+        if (Boolean.getBoolean('spec-diff.golden.update')) {
+            expected.text = run.out
+        }
+
+        then:
+        run.out == expected.text
+
+        where:
+        [vendor, change, format] << [[['skyvern', 'run-id-dropped'], ['kaizen', 'nesting-data']], ['text', 'markdown']]
+                .combinations().collect { it[0] + [it[1]] }
+        extension = [text: 'txt', markdown: 'md'][format]
+    }
 }

@@ -32,7 +32,7 @@ class SpecDiffCommandSpec extends Specification {
         'no such file'      | [OLD, 'TEMP/missing.yaml']                  | 'TEMP/missing.yaml: no such file'
         'unknown option'    | [OLD, NEW, '--colour']                      | 'unknown option --colour'
         'option needs value'| [OLD, NEW, '--vendor']                      | '--vendor needs a value'
-        'bad format'        | [OLD, NEW, '--format', 'html']              | "--format takes text, markdown or json, not 'html'"
+        'bad format'        | [OLD, NEW, '--format', 'html']              | "--format takes text, markdown, json or sarif, not 'html'"
         'bad fail-on'       | [OLD, NEW, '--fail-on', 'info']             | '--fail-on takes breaking, drift or none'
         'unknown vendor'    | [OLD, NEW, '--vendor', 'acme']              | "unknown vendor 'acme' (known: $KNOWN)"
     }

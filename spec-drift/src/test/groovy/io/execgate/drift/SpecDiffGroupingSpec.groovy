@@ -1,0 +1,72 @@
+package io.execgate.drift
+
+import org.yaml.snakeyaml.Yaml
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+
+/**
+ * One edit repeated in several operations is one finding naming them all (issue 18, item 2): a
+ * tag renamed, the same description or summary set everywhere.
+ */
+class SpecDiffGroupingSpec extends Specification {
+    static final File HISTORY = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+
+    @TempDir Path temp
+
+    def "Kaizen's tag renamed and one summary given to both operations: one finding each"() {
+        given:
+        def yaml = new Yaml()
+        def old = yaml.load(new File("$SpecDiffRun.FIXTURES/kaizen/old.yaml").text)
+        def now = yaml.load(yaml.dump(old))
+        now.paths.values().each { it.post.tags = ['Runs']; it.post['x-stability'] = 'beta' }
+        def before = temp.resolve('old.yaml').toFile()
+        def after = temp.resolve('new.yaml').toFile()
+        before.text = yaml.dump(old)
+        after.text = yaml.dump(now)
+
+        when:
+        def findings = SpecDiffRun.of(before.path, after.path, '--format', 'json').json().findings
+
+        then:
+        findings.collect { [it.kind, it.operation, it.pointer, it.before, it.after] } == [
+                ['CHANGED', 'POST /executions/retry, POST /executions/get', '/paths/~1executions~1retry/post/tags', 'Executions', 'Runs'],
+                ['ADDED', 'POST /executions/retry, POST /executions/get', '/paths/~1executions~1retry/post/x-stability', null, 'beta']]
+        findings.every { it.impact.endsWith(" The same change in 2 operations; the pointer is the first's.") }
+    }
+
+    def "an edit in one operation only is not grouped with another's different edit"() {
+        given:
+        def yaml = new Yaml()
+        def old = yaml.load(new File("$SpecDiffRun.FIXTURES/kaizen/old.yaml").text)
+        def now = yaml.load(yaml.dump(old))
+        now.paths['/executions/retry'].post.summary = 'Retry'
+        now.paths['/executions/get'].post.summary = 'Get'
+        def before = temp.resolve('old.yaml').toFile()
+        def after = temp.resolve('new.yaml').toFile()
+        before.text = yaml.dump(old)
+        after.text = yaml.dump(now)
+
+        when:
+        def findings = SpecDiffRun.of(before.path, after.path, '--format', 'json').json().findings
+
+        then:
+        findings.collect { [it.kind, it.operation, it.after] } ==
+                [['CHANGED', 'POST /executions/retry', 'Retry'], ['CHANGED', 'POST /executions/get', 'Get']]
+        findings.every { it.impact == 'Nothing the kaizen adapter calls, sends or reads.' }
+    }
+
+    def "Skyvern's real 06-06 -> 07-14: the Agents tag renamed Runs on nine operations is one finding"() {
+        when:
+        def findings = SpecDiffRun.of(new File(HISTORY, 'skyvern_openapi.2026-06-06.c4b9c79de.json').path,
+                new File(HISTORY, 'skyvern_openapi.2026-07-14.373778ecc.json').path, '--format', 'json').json().findings
+        def renamed = findings.findAll { it.kind == 'CHANGED' && it.before == 'Agents' }
+
+        then:
+        renamed.size() == 1
+        renamed[0].after == 'Runs'
+        renamed[0].operation.split(', ').size() == 9
+        renamed[0].operation.contains('POST /v1/agents/runs/{workflow_run_id}/retry')
+    }
+}
