@@ -2,7 +2,7 @@ package io.execgate.adapter;
 
 import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.VendorClient;
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.adapter.problem.VendorFailure;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ProblemCode;
 import io.execgate.api.model.ProblemError;
@@ -46,13 +46,12 @@ public interface VendorAdapter {
 
     /**
      * Sends the retry once and maps the answer when it arrives; failures complete the future with a
-     * {@link GatewayProblem} (a command the vendor cannot take may also be thrown at once).
+     * {@link VendorFailure} (a command the vendor cannot take may also be thrown at once).
      */
     CompletableFuture<Execution> retry(RetryCommand command, VendorClient client);
 
     /** Reads the current state of an execution; only for vendors listing {@link Operation#GET}. */
     default CompletableFuture<Execution> get(ExecutionRef execution, VendorClient client) {
-        throw GatewayProblem.of(ProblemCode.OPERATION_NOT_SUPPORTED,
-                "This vendor has no read operation in its spec.");
+        throw VendorFailure.of(ProblemCode.OPERATION_NOT_SUPPORTED);
     }
 }

@@ -1,6 +1,6 @@
 package io.execgate.gateway;
 
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.gateway.problem.GatewayProblem;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 

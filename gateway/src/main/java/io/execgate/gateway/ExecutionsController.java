@@ -5,7 +5,7 @@ import io.execgate.adapter.Operation;
 import io.execgate.adapter.RetryCommand;
 import io.execgate.adapter.http.PathSegment;
 import io.execgate.adapter.http.VendorClient;
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.gateway.problem.GatewayProblem;
 import io.execgate.api.ExecutionsApi;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.Include;
@@ -85,7 +85,8 @@ class ExecutionsController implements ExecutionsApi {
     private static CompletableFuture<MutableHttpResponse<Execution>> retry(String vendor, ConfiguredVendor target,
                                                                            RetryCommand command, Exchange exchange) {
         boolean readable = target.adapter().operations().contains(Operation.GET);
-        return target.adapter().retry(command, target.client().within(exchange)).thenApply(execution -> {
+        VendorClient client = target.client().within(exchange);
+        return GatewayProblem.atSeam(() -> target.adapter().retry(command, client)).thenApply(execution -> {
             exchange.succeeded(execution.getVendorStatus());
             MutableHttpResponse<Execution> response = HttpResponse.accepted();
             // Location only where GET answers: a vendor without a read operation would lead to a 501
@@ -105,21 +106,19 @@ class ExecutionsController implements ExecutionsApi {
         ConfiguredVendor target = resolve(vendor, exchange, Operation.GET);
         ExecutionRef execution = new ExecutionRef(ExecutionIds.from(request), include == Include.VENDOR_DATA);
         VendorClient client = target.client().within(exchange);
-        return Mono.fromFuture(target.adapter().get(execution, client).thenApply(read -> {
+        return Mono.fromFuture(GatewayProblem.atSeam(() -> target.adapter().get(execution, client)).thenApply(read -> {
             exchange.succeeded(read.getVendorStatus());
             return HttpResponse.ok(read);
         }));
     }
 
     private ConfiguredVendor resolve(String vendor, Exchange exchange, Operation operation) {
-        ConfiguredVendor target = vendors.find(vendor).orElseThrow(() -> GatewayProblem.of(ProblemCode.UNKNOWN_VENDOR,
-                "No configured vendor has this name; GET /v1/vendors lists them."));
+        ConfiguredVendor target = vendors.find(vendor).orElseThrow(() -> GatewayProblem.of(ProblemCode.UNKNOWN_VENDOR));
         if (!exchange.caller().mayUse(vendor)) {
-            throw GatewayProblem.of(ProblemCode.FORBIDDEN, "This client may not use this vendor.");
+            throw GatewayProblem.of(ProblemCode.FORBIDDEN);
         }
         if (!target.adapter().operations().contains(operation)) {
-            throw GatewayProblem.of(ProblemCode.OPERATION_NOT_SUPPORTED,
-                    "This vendor's spec has no such operation; nothing was sent.");
+            throw GatewayProblem.of(ProblemCode.OPERATION_NOT_SUPPORTED);
         }
         return target;
     }

@@ -3,7 +3,7 @@ package io.execgate.gateway;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.execgate.adapter.RetryOption;
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.gateway.problem.GatewayProblem;
 import io.execgate.api.model.ProblemError;
 import io.execgate.api.model.RetryRequest;
 import io.micronaut.core.annotation.Nullable;

@@ -9,7 +9,7 @@ import io.execgate.adapter.http.VendorAuth;
 import io.execgate.adapter.http.Decoded;
 import io.execgate.adapter.http.VendorClient;
 import io.execgate.adapter.http.VendorRequest;
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.adapter.problem.VendorFailure;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ProblemError;
 import io.execgate.vendor.algapsa.model.AutomationExecutionResponse;
@@ -77,7 +77,7 @@ final class AlgapsaAdapter implements VendorAdapter {
         String executionId = execution.executionId();
         List<ProblemError> errors = uuidErrors(executionId);
         if (!errors.isEmpty()) {
-            throw GatewayProblem.invalid(errors);
+            throw VendorFailure.invalid(errors);
         }
         return client.call(READ, tenant(READ.request(executionId)), AutomationExecutionResponse.class)
                 .thenApply(answer -> map(answer, null, execution.includeVendorData(), client));

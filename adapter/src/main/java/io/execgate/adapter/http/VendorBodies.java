@@ -1,10 +1,7 @@
 package io.execgate.adapter.http;
 
-import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.adapter.problem.SecretRedactor;
-import io.execgate.adapter.problem.VendorAnswer;
-import io.execgate.adapter.problem.VendorErrorTable;
-import io.execgate.api.model.ProblemCode;
+import io.execgate.adapter.problem.VendorFailure;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -43,7 +40,7 @@ final class VendorBodies {
      * of the wrong type does not decode. Members the spec leaves free-form are taken as they come;
      * nothing is bean-validated (docs/performance.md, "Vendor answers decoded once").
      */
-    <T> T read(byte[] body, Class<T> type, Supplier<GatewayProblem> unexpected) {
+    <T> T read(byte[] body, Class<T> type, Supplier<VendorFailure> unexpected) {
         T value;
         try {
             value = json.read(body, type);
@@ -75,17 +72,12 @@ final class VendorBodies {
         }
     }
 
-    GatewayProblem problem(String vendor, VendorResponse response, ProblemCode code, VendorErrorTable table) {
-        VendorAnswer answer = new VendorAnswer(vendor, response.status(), vendorError(response.body()), response.retryAfter());
-        return GatewayProblem.fromVendor(code, VendorErrorTable.detailFor(code), answer, table.errorsFor(code, tree(response.body())));
-    }
-
     /**
      * The vendor's body as parsed JSON when it is a small JSON object or array, else its text cut to
      * 2 KB ({@code ""} for no body, so a client can tell "the vendor said nothing" from "no vendor
      * answered"); secrets masked. A bare JSON scalar stays text, keeping the contract's three types.
      */
-    private Object vendorError(byte[] body) {
+    Object vendorError(byte[] body) {
         String text = redactor.redact(new String(body, StandardCharsets.UTF_8));
         if (text.length() <= MAX_ERROR_CHARS) {
             Object parsed = tree(text.getBytes(StandardCharsets.UTF_8));

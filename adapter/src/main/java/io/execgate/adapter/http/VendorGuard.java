@@ -1,7 +1,7 @@
 package io.execgate.adapter.http;
 
 import io.execgate.adapter.VendorProperties;
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.adapter.problem.VendorFailure;
 import io.execgate.api.model.ProblemCode;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -51,12 +51,12 @@ public final class VendorGuard {
      */
     CompletableFuture<VendorResponse> call(Supplier<CompletableFuture<VendorResponse>> send) {
         if (!bulkhead.tryAcquirePermission()) {
-            return CompletableFuture.failedFuture(GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
+            return CompletableFuture.failedFuture(VendorFailure.of(ProblemCode.UPSTREAM_UNAVAILABLE,
                     "Too many calls to this vendor are in flight; nothing was sent. Send it again shortly."));
         }
         if (!breaker.tryAcquirePermission()) {
             bulkhead.onComplete();
-            return CompletableFuture.failedFuture(GatewayProblem.of(ProblemCode.UPSTREAM_UNAVAILABLE,
+            return CompletableFuture.failedFuture(VendorFailure.of(ProblemCode.UPSTREAM_UNAVAILABLE,
                     "The vendor failed repeatedly, so its circuit is open; nothing was sent. Send it again later."));
         }
         long started = System.nanoTime();
@@ -71,7 +71,7 @@ public final class VendorGuard {
             if (failed != null) {
                 breaker.onError(elapsed, TimeUnit.NANOSECONDS, failed);
             } else if (response.status() >= 500) {
-                breaker.onError(elapsed, TimeUnit.NANOSECONDS, new VendorFailure());
+                breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ServerErrorAnswer());
             } else {
                 breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
             }
@@ -88,8 +88,8 @@ public final class VendorGuard {
     }
 
     /** Records a 5xx answer as a failed call; never thrown. */
-    private static final class VendorFailure extends RuntimeException {
-        VendorFailure() {
+    private static final class ServerErrorAnswer extends RuntimeException {
+        ServerErrorAnswer() {
             super("vendor answered 5xx", null, false, false);
         }
     }

@@ -14,15 +14,6 @@ import java.util.function.Function;
  * quirks read as a short list (Feign's annotation error decoder, without its re-sends).
  */
 public final class VendorErrorTable {
-    private static final Map<ProblemCode, String> DETAILS = Map.of(
-            ProblemCode.VENDOR_AUTH_FAILED, "The vendor rejected the gateway's credentials.",
-            ProblemCode.VENDOR_FORBIDDEN, "The gateway's vendor key lacks permission for this operation.",
-            ProblemCode.EXECUTION_NOT_FOUND, "The vendor has no such execution.",
-            ProblemCode.NOT_RETRYABLE, "The vendor refused the retry: the execution is not in a retryable state.",
-            ProblemCode.VENDOR_VALIDATION_ERROR, "The vendor rejected the request as invalid.",
-            ProblemCode.RATE_LIMITED, "The vendor is limiting requests; try again after Retry-After.",
-            ProblemCode.UPSTREAM_ERROR, "The vendor answered with an error; it may have acted on the request.");
-
     private final Map<Integer, ProblemCode> codes;
     private final Function<Object, List<ProblemError>> validationErrors;
 
@@ -61,10 +52,6 @@ public final class VendorErrorTable {
     /** Whether this vendor status has its own row; any other non-success status is {@code UPSTREAM_ERROR}. */
     public boolean hasRow(int vendorStatus) {
         return codes.containsKey(vendorStatus);
-    }
-
-    public static String detailFor(ProblemCode code) {
-        return DETAILS.getOrDefault(code, DETAILS.get(ProblemCode.UPSTREAM_ERROR));
     }
 
     /** The errors list of a VENDOR_VALIDATION_ERROR; never empty, as the contract requires. */

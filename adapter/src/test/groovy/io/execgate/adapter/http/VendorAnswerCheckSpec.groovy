@@ -1,7 +1,7 @@
 package io.execgate.adapter.http
 
 import groovy.json.JsonOutput
-import io.execgate.adapter.problem.GatewayProblem
+import io.execgate.adapter.problem.VendorFailure
 import io.execgate.api.model.ProblemCode
 import io.execgate.vendor.algapsa.model.AutomationExecutionResponse
 import io.execgate.vendor.kaizen.model.RetryExecutionResponse
@@ -28,7 +28,7 @@ a member its spec requires (and does not allow to be null) that is missing or nu
 mapper never reads a hole; members the spec leaves free-form are taken as they come. Bean validation used to cascade
 into those free-form members and build, then throw away, a violation for each on every retry (12 % of the gateway's CPU).''')
 class VendorAnswerCheckSpec extends Specification {
-    static final GatewayProblem REFUSED = GatewayProblem.of(ProblemCode.UPSTREAM_ERROR, 'the answer is not the documented shape')
+    static final VendorFailure REFUSED = VendorFailure.of(ProblemCode.UPSTREAM_ERROR, 'the answer is not the documented shape')
 
     /** Each vendor's success answer as the adapters read it: the required members, and free-form members filled in. */
     static final Map ANSWERS = [
@@ -66,7 +66,7 @@ class VendorAnswerCheckSpec extends Specification {
         bodies.read(json(answer), model, { REFUSED })
 
         then:
-        GatewayProblem refused = thrown()
+        VendorFailure refused = thrown()
         refused.is(REFUSED)
 
         where:
@@ -89,7 +89,7 @@ class VendorAnswerCheckSpec extends Specification {
         bodies.read(json(ANSWERS[WorkflowRunResponse] + [created_at: [1, 2]]), WorkflowRunResponse, { REFUSED })
 
         then:
-        thrown(GatewayProblem)
+        thrown(VendorFailure)
     }
 
     def "a decoded #model.simpleName gives bean validation nothing to build a violation for"() {

@@ -1,6 +1,6 @@
 package io.execgate.gateway.connection;
 
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.gateway.problem.GatewayProblem;
 import io.execgate.api.model.ProblemCode;
 import io.execgate.gateway.exchange.Exchange;
 import io.execgate.gateway.exchange.RequestIds;
@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
  */
 @Singleton
 final class RequestTimeoutAnswer {
-    private static final String DETAIL = "The request did not arrive in time; nothing was sent to the vendor.";
     private final JsonMapper json;
 
     RequestTimeoutAnswer(JsonMapper json) {
@@ -36,7 +35,7 @@ final class RequestTimeoutAnswer {
 
     /** The problem; also how a request body that stopped arriving fails inside Micronaut. */
     static GatewayProblem problem() {
-        return GatewayProblem.of(ProblemCode.REQUEST_TIMEOUT, DETAIL);
+        return GatewayProblem.of(ProblemCode.REQUEST_TIMEOUT);
     }
 
     /** The answer to headers that never finished, after the gateway waited {@code waitedNanos} for them. */

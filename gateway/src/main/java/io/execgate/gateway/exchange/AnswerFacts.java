@@ -1,6 +1,6 @@
 package io.execgate.gateway.exchange;
 
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.gateway.problem.GatewayProblem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 

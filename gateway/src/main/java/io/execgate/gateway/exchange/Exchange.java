@@ -1,7 +1,7 @@
 package io.execgate.gateway.exchange;
 
 import io.execgate.adapter.http.VendorCallScope;
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.gateway.problem.GatewayProblem;
 import io.micronaut.http.HttpRequest;
 
 /**

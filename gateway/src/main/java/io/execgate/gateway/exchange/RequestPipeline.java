@@ -1,7 +1,7 @@
 package io.execgate.gateway.exchange;
 
 import io.execgate.adapter.VendorAdapter;
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.gateway.problem.GatewayProblem;
 import io.execgate.api.model.ProblemCode;
 import io.execgate.gateway.VendorRegistry;
 import io.execgate.gateway.problem.ProblemRenderer;
@@ -73,8 +73,7 @@ final class RequestPipeline implements Ordered {
         ClientKeys.Caller caller = keys.enabled()
                 ? keys.authenticate(headers.get(HttpHeaders.AUTHORIZATION)).orElse(null) : ClientKeys.ANONYMOUS;
         if (caller == null) {
-            MutableHttpResponse<?> refused = problems.render(request, GatewayProblem.of(ProblemCode.UNAUTHENTICATED,
-                    "A valid client key is required: Authorization: Bearer <key>."))
+            MutableHttpResponse<?> refused = problems.render(request, GatewayProblem.of(ProblemCode.UNAUTHENTICATED))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             end(request, refused); // answered here, before any filter or route after this one
             return refused;

@@ -1,7 +1,7 @@
 package io.execgate.gateway.idempotency;
 
 import io.execgate.adapter.RetryCommand;
-import io.execgate.adapter.problem.GatewayProblem;
+import io.execgate.gateway.problem.GatewayProblem;
 import io.execgate.api.model.Outcome;
 import io.execgate.api.model.Problem;
 import io.execgate.api.model.ProblemCode;
@@ -89,10 +89,8 @@ public final class IdempotentRetries {
                 exchange.replayed(claim.answer().facts());
                 yield CompletableFuture.completedStage(claim.answer().replay());
             }
-            case IN_FLIGHT -> CompletableFuture.failedStage(GatewayProblem.of(ProblemCode.IDEMPOTENCY_IN_PROGRESS,
-                    "A request with this Idempotency-Key is still running; send it again later."));
-            case REUSED -> CompletableFuture.failedStage(GatewayProblem.of(ProblemCode.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for a different request (vendor, id, body or include)."));
+            case IN_FLIGHT -> CompletableFuture.failedStage(GatewayProblem.of(ProblemCode.IDEMPOTENCY_IN_PROGRESS));
+            case REUSED -> CompletableFuture.failedStage(GatewayProblem.of(ProblemCode.IDEMPOTENCY_KEY_REUSED));
             case CLAIMED -> IdempotentRetries.<MutableHttpResponse<?>>started(retry)
                     .handle((answer, failed) -> failed == null ? answer : answerOf(request, exchange, failed))
                     .thenCompose(answer -> keep(exchange, key, fingerprint, answer));
@@ -129,8 +127,7 @@ public final class IdempotentRetries {
         }
         // as the global handler does: the type only, a message can hold a secret or a vendor's words
         LOG.error("Unexpected {} while handling request {}", cause.getClass().getName(), exchange.requestId());
-        return problems.render(request, GatewayProblem.of(ProblemCode.INTERNAL_ERROR,
-                "The gateway failed; the vendor may have been called."));
+        return problems.render(request, GatewayProblem.of(ProblemCode.INTERNAL_ERROR));
     }
 
     /** {@code start}'s stage as a future; a failed one when {@code start} throws instead. */

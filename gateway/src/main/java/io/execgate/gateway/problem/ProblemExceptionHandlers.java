@@ -1,6 +1,5 @@
 package io.execgate.gateway.problem;
 
-import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.gateway.exchange.Exchange;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,7 +1,5 @@
 package io.execgate.gateway.problem;
 
-import io.execgate.adapter.problem.GatewayProblem;
-import io.execgate.adapter.problem.ProblemCatalog;
 import io.execgate.adapter.problem.VendorAnswer;
 import io.execgate.api.model.Problem;
 import io.execgate.gateway.exchange.Exchange;

@@ -1,6 +1,5 @@
 package io.execgate.gateway.problem;
 
-import io.execgate.adapter.problem.GatewayProblem;
 import io.execgate.gateway.ExecutionIds;
 import io.execgate.api.model.ProblemCode;
 import io.micronaut.http.MutableHttpResponse;
@@ -44,13 +43,13 @@ final class ProblemResponseProcessor implements ErrorResponseProcessor<Object> {
                 case 404 -> ExecutionIds.spreadOverSegments(context.getRequest())
                         ? GatewayProblem.invalid(ExecutionIds.LOCATION,
                                 "must be one path segment: percent-encode each '/' in it as %2F (a/b is a%2Fb)")
-                        : GatewayProblem.of(ProblemCode.NOT_FOUND, "No such resource; the API is under /v1, documented at /docs/.");
-                case 405 -> GatewayProblem.of(ProblemCode.METHOD_NOT_ALLOWED, "This method is not allowed on this resource.");
+                        : GatewayProblem.of(ProblemCode.NOT_FOUND);
+                case 405 -> GatewayProblem.of(ProblemCode.METHOD_NOT_ALLOWED);
                 case 413 -> GatewayProblem.invalid("body", "is too large");
                 case 415 -> GatewayProblem.invalid("header.Content-Type", "must be application/json");
                 default -> status >= 400 && status < 500
                         ? GatewayProblem.invalid("request", "cannot be processed")
-                        : GatewayProblem.of(ProblemCode.INTERNAL_ERROR, "The gateway failed; the vendor may have been called.");
+                        : GatewayProblem.of(ProblemCode.INTERNAL_ERROR);
             };
         }
     }
