@@ -1,6 +1,7 @@
 package io.execgate.gateway
 
 import io.execgate.gateway.support.Gateway
+import io.execgate.gateway.support.RawHttp
 import spock.lang.AutoCleanup
 import spock.lang.Issue
 import spock.lang.Narrative
@@ -22,10 +23,11 @@ class UnknownOutcomeSpec extends Specification {
     @Issue('unified-api.md: vendor did not answer within the read timeout')
     def "#vendor silent past the read timeout: 504 UPSTREAM_TIMEOUT after exactly one call"() {
         given: 'the read timeout is 2s; the vendor hangs for 4s'
+        Map retry = acceptedRetry(vendor)
         gateway.vendor(vendor).hang(4_000)
 
         when:
-        def answer = gateway.retry(vendor, id)
+        def answer = send(vendor, retry)
 
         then:
         answer.status == 504
@@ -34,20 +36,19 @@ class UnknownOutcomeSpec extends Specification {
         answer.json.retryable == false
 
         and: 'by the time the vendor has answered a later call, it has seen this one exactly once'
-        callsUpToMarker(vendor, id, marker, 200, answering) == [id, marker]
+        callsUpToMarker(vendor, retry) == [retry.call.requestLine, retry.call.requestLine]
 
         where:
-        vendor    | id       | marker   | answering
-        'skyvern' | 'wr_1'   | 'wr_2'   | 'retry-200.json'
-        'kaizen'  | 'exec_1' | 'exec_2' | 'retry-200-flat.json'
+        vendor << Gateway.VENDORS
     }
 
-    def "connection #fault after the request was read: 502 UPSTREAM_ERROR, one call, never re-sent"() {
+    def "#vendor: connection #fault after the request was read: 502 UPSTREAM_ERROR, one call, never re-sent"() {
         given:
-        fault == 'reset' ? gateway.vendor('kinetic').resetConnection() : gateway.vendor('kinetic').closeConnection()
+        Map retry = acceptedRetry(vendor)
+        fault == 'reset' ? gateway.vendor(vendor).resetConnection() : gateway.vendor(vendor).closeConnection()
 
         when:
-        def answer = gateway.retry('kinetic', 'ex-1')
+        def answer = send(vendor, retry)
 
         then:
         answer.status == 502
@@ -56,10 +57,10 @@ class UnknownOutcomeSpec extends Specification {
         answer.json.retryable == false
 
         and: 'by the time the vendor has answered a later call, it has seen this one exactly once'
-        callsUpToMarker('kinetic', 'ex-1', 'ex-2', 201, 'retry-201.json') == ['ex-1', 'ex-2']
+        callsUpToMarker(vendor, retry) == [retry.call.requestLine, retry.call.requestLine]
 
         where:
-        fault << ['reset', 'closed']
+        [vendor, fault] << [Gateway.VENDORS, ['reset', 'closed']].combinations()
     }
 
     def "a vendor nobody listens for: 503 UPSTREAM_UNAVAILABLE, NOT_SENT, safe to send again"() {
@@ -84,17 +85,29 @@ class UnknownOutcomeSpec extends Specification {
     }
 
     /**
-     * Which execution each call to {@code vendor} was for ({@code id} or {@code markerId}, found in the
-     * target or the body; any other call as its request line), read after a marker: a retry for
-     * {@code markerId}, answered with {@code status} and the fixture, sent through the same gateway and
-     * vendor client once the call under test was answered. The marker's answer is the signal that ends
-     * the wait, not a sleep a slow machine can outlast; a re-send shows up as a second {@code id}.
+     * The request line of every call {@code vendor} received, read after a marker: the same retry again,
+     * answered as the vendor's fixture says, sent through the same gateway and vendor client once the call
+     * under test was answered. The marker's answer is the signal that ends the wait, not a sleep a slow
+     * machine can outlast; a re-send of the call under test shows up as a third line.
      */
-    private List<String> callsUpToMarker(String vendor, String id, String markerId, int status, String answering) {
-        gateway.vendor(vendor).answer(status, fixture(vendor, answering))
-        assert gateway.retry(vendor, markerId).status == 202: 'the marker call was not accepted'
-        gateway.vendor(vendor).requests.collect { r ->
-            [id, markerId].find { r.target.contains(it) || r.text.contains(it) } ?: r.requestLine
-        }
+    private List<String> callsUpToMarker(String vendor, Map retry) {
+        Map vendorAnswer = retry.vendorAnswer as Map
+        gateway.vendor(vendor).answer(vendorAnswer.status as int, vendorAnswer.set
+                ? fixture(vendor, vendorAnswer.file as String, vendorAnswer.set as Map)
+                : fixture(vendor, vendorAnswer.file as String))
+        assert send(vendor, retry).status == 202: 'the marker call was not accepted'
+        gateway.vendor(vendor).requests*.requestLine
+    }
+
+    private RawHttp.Answer send(String vendor, Map retry) {
+        Map call = retry.retry as Map
+        gateway.retry(vendor, call.id as String, call.body, (call.headers ?: [:]) as Map, (call.query ?: '') as String)
+    }
+
+    /** The vendor's first accepted retry in its fixture (RetryAcceptedSpec runs them all): a call it takes. */
+    private static Map acceptedRetry(String vendor) {
+        List<Map> cases = Gateway.vendorFixture(vendor, RetryAcceptedSpec.FIXTURE, 'accepted retry').cases as List<Map>
+        assert cases: "vendors/$vendor/${RetryAcceptedSpec.FIXTURE} has no cases"
+        cases.first()
     }
 }
