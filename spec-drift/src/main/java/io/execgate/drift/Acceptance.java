@@ -1,12 +1,7 @@
 package io.execgate.drift;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,16 +27,7 @@ record Acceptance(String file, List<Entry> entries) {
 
     /** Reads a YAML or JSON list of {@code {kind, pointer, reason}}. */
     static Acceptance read(String file) throws UnreadableSpec {
-        JsonNode tree;
-        try {
-            tree = SpecDocument.YAML.readTree(Files.readString(Path.of(file)));
-        } catch (NoSuchFileException e) {
-            throw new UnreadableSpec(file + ": no such file");
-        } catch (JsonProcessingException e) {
-            throw new UnreadableSpec(file + ": not YAML or JSON (" + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            throw new UnreadableSpec(file + ": cannot be read (" + e.getMessage() + ")");
-        }
+        JsonNode tree = SpecDocument.readTree(file);
         if (tree == null || !tree.isArray()) {
             throw new UnreadableSpec(file + ": expected a list of {kind, pointer, reason}");
         }

@@ -54,11 +54,10 @@ final class SpecDocument {
         this.tree = tree;
     }
 
-    /** Reads a YAML or JSON document (JSON is YAML), from a file or a URL. */
-    static SpecDocument read(String file) throws UnreadableSpec {
-        JsonNode tree;
+    /** A YAML or JSON file (JSON is YAML), or a URL's document, as a tree; each way it can fail said in words. */
+    static JsonNode readTree(String file) throws UnreadableSpec {
         try {
-            tree = YAML.readTree(RemoteDocument.isUrl(file) ? RemoteDocument.fetch(file) : Files.readString(Path.of(file)));
+            return YAML.readTree(RemoteDocument.isUrl(file) ? RemoteDocument.fetch(file) : Files.readString(Path.of(file)));
         } catch (NoSuchFileException e) {
             throw new UnreadableSpec(file + ": no such file");
         } catch (JsonProcessingException e) {
@@ -66,6 +65,11 @@ final class SpecDocument {
         } catch (IOException e) {
             throw new UnreadableSpec(file + ": cannot be read (" + e.getMessage() + ")");
         }
+    }
+
+    /** Reads a YAML or JSON document (JSON is YAML), from a file or a URL. */
+    static SpecDocument read(String file) throws UnreadableSpec {
+        JsonNode tree = readTree(file);
         if (tree == null || !tree.isObject() || !tree.path("openapi").asText().startsWith("3.")) {
             throw new UnreadableSpec(file + ": not an OpenAPI 3.0 or 3.1 document (no 'openapi: 3.x')");
         }
