@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code run} (default): the gateway with the configured vendors; with none configured, the
  *       built-in sandbox is wired in instead, and it says so;</li>
- *   <li>{@code demo}: the gateway and the four vendor simulators in this process, printing what to try;</li>
+ *   <li>{@code demo}: the gateway and the vendor simulators in this process, printing what to try;</li>
  *   <li>{@code sandbox}: the simulators alone, on their own ports, for testing other clients;</li>
  *   <li>{@code spec-diff}: what a new version of a vendor's spec does to the adapters (no server starts).</li>
  * </ul>
