@@ -3,15 +3,20 @@ package io.execgate.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The generic part: every difference between the two documents' JSON trees, as a generic diff
  * tool would list it, each at its JSON pointer. Lists of plain values (enums, {@code required})
- * compare as sets; lists of parameters match by location and name.
+ * compare as sets; lists of parameters match by location and name. A node replaced by a local
+ * {@code $ref} (or a {@code $ref} by another) whose resolved content is the same is one
+ * {@link Kind#SCHEMA_MOVED}, and the component it now points to is not also reported as added
+ * (nor the one it pointed to as removed).
  */
 final class DocumentDiff {
     private static final int SHOWN = 80;
@@ -21,18 +26,64 @@ final class DocumentDiff {
     }
 
     private final List<Change> changes = new ArrayList<>();
+    private final JsonNode beforeRoot;
+    private final JsonNode afterRoot;
+    /** The components moves now point to (in the new document) and pointed to (in the old one). */
+    private final Set<String> movedTo = new HashSet<>();
+    private final Set<String> movedFrom = new HashSet<>();
 
-    private DocumentDiff() {
+    private DocumentDiff(JsonNode beforeRoot, JsonNode afterRoot) {
+        this.beforeRoot = beforeRoot;
+        this.afterRoot = afterRoot;
     }
 
     static List<Change> between(JsonNode before, JsonNode after) {
-        DocumentDiff diff = new DocumentDiff();
+        DocumentDiff diff = new DocumentDiff(before, after);
         diff.walk(before, after, "");
-        return diff.changes;
+        if (diff.movedTo.isEmpty() && diff.movedFrom.isEmpty()) {
+            return diff.changes;
+        }
+        // a component added only to be referenced where the schema was (or removed, only referenced there) is the move
+        return diff.changes.stream().filter(change -> !(change.kind() == Kind.ADDED
+                        && onlyMoved(after.at(change.pointer()), change.pointer(), diff.movedTo))
+                        && !(change.kind() == Kind.REMOVED
+                        && onlyMoved(before.at(change.pointer()), change.pointer(), diff.movedFrom)))
+                .toList();
+    }
+
+    /** Whether the node at {@code pointer} is made of moved components only. */
+    private static boolean onlyMoved(JsonNode node, String pointer, Set<String> moved) {
+        if (moved.contains(pointer)) {
+            return true;
+        }
+        if (!node.isObject() || node.isEmpty() || moved.stream().noneMatch(target -> target.startsWith(pointer + "/"))) {
+            return false;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!onlyMoved(node.get(name), pointer + "/" + Pointer.escape(name), moved)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void walk(JsonNode before, JsonNode after, String pointer) {
         if (before.equals(after)) {
+            return;
+        }
+        String from = localRef(before);
+        String to = localRef(after);
+        if ((from != null || to != null) && same(before, after, new HashSet<>())) {
+            changes.add(new Change(Kind.SCHEMA_MOVED, pointer, from == null ? pointer : from, to == null ? pointer : to));
+            if (to != null && from == null) {
+                movedTo.add(to);
+            } else if (from != null && to == null) {
+                movedFrom.add(from);
+            } else {
+                movedTo.add(to);
+                movedFrom.add(from);
+            }
             return;
         }
         if (before.isObject() && after.isObject()) {
@@ -108,6 +159,65 @@ final class DocumentDiff {
         if (!added.isEmpty()) {
             changes.add(new Change(Kind.ADDED, pointer, null, String.join(", ", added)));
         }
+    }
+
+    /** The JSON pointer a node made of a local {@code $ref} only refers to, else null. */
+    private static String localRef(JsonNode node) {
+        if (node != null && node.isObject() && node.size() == 1 && node.path("$ref").isTextual()
+                && node.get("$ref").asText().startsWith("#/")) {
+            return node.get("$ref").asText().substring(1);
+        }
+        return null;
+    }
+
+    /** A node with its local {@code $ref}s followed (a chain of them at most 16 long), or null if it dangles. */
+    private static JsonNode resolve(JsonNode node, JsonNode root) {
+        for (int hops = 0; hops < 16 && localRef(node) != null; hops++) {
+            node = root.at(localRef(node));
+            if (node.isMissingNode()) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    /** Whether two nodes are equal once every local {@code $ref} is resolved in its own document. */
+    private boolean same(JsonNode before, JsonNode after, Set<String> assumed) {
+        String pair = localRef(before) + " " + localRef(after);
+        if (localRef(before) != null || localRef(after) != null) {
+            if (!assumed.add(pair)) {
+                return true; // a recursive schema: equal unless something else differs
+            }
+        }
+        JsonNode was = resolve(before, beforeRoot);
+        JsonNode is = resolve(after, afterRoot);
+        if (was == null || is == null || localRef(was) != null || localRef(is) != null) {
+            return false;
+        }
+        if (was.isObject() && is.isObject()) {
+            if (was.size() != is.size()) {
+                return false;
+            }
+            for (Iterator<String> names = was.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!is.has(name) || !same(was.get(name), is.get(name), assumed)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (was.isArray() && is.isArray()) {
+            if (was.size() != is.size()) {
+                return false;
+            }
+            for (int i = 0; i < was.size(); i++) {
+                if (!same(was.get(i), is.get(i), assumed)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return was.equals(is);
     }
 
     /** A list's members by identity: the value itself, a parameter's location and name, or a {@code $ref}; null if none. */

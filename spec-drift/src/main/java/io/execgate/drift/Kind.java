@@ -17,6 +17,7 @@ enum Kind {
     STATUS_VALUE_MAPPED(Severity.INFO),
     ERROR_CODE_TRANSLATED(Severity.INFO),
     OPERATION_DOCUMENTED(Severity.INFO),
+    SCHEMA_MOVED(Severity.INFO),
     ADDED(Severity.INFO),
     REMOVED(Severity.INFO),
     CHANGED(Severity.INFO);

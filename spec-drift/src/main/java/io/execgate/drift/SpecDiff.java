@@ -67,7 +67,8 @@ public final class SpecDiff {
                     || (change.kind() != Kind.CHANGED && Pointer.within(pointer, change.pointer())));
             if (!covered) {
                 String inOperation = operationOf(change.pointer()) == null ? null : withinOperation(change.pointer());
-                List<String> key = inOperation == null || inOperation.isEmpty() ? List.of(change.pointer())
+                List<String> key = change.kind() == Kind.SCHEMA_MOVED ? List.of(change.kind().name(), change.after())
+                        : inOperation == null || inOperation.isEmpty() ? List.of(change.pointer())
                         : Arrays.asList(change.kind().name(), inOperation, change.before(), change.after());
                 alike.computeIfAbsent(key, k -> new ArrayList<>()).add(change);
             }
@@ -75,6 +76,10 @@ public final class SpecDiff {
         String impact = "Nothing the " + adapter.vendor() + " adapter calls, sends or reads.";
         renamed(alike).forEach(changes -> {
             DocumentDiff.Change first = changes.get(0);
+            if (first.kind() == Kind.SCHEMA_MOVED) {
+                findings.add(moved(changes, impact));
+                return;
+            }
             String operations = String.join(", ", changes.stream().map(change -> operationOf(change.pointer())).toList());
             findings.add(first.kind().at(operationOf(first.pointer()) == null ? null : operations, null, first.pointer(),
                     first.before(), first.after(), changes.size() == 1 ? impact
@@ -93,7 +98,7 @@ public final class SpecDiff {
         Map<List<String>, List<Integer>> added = new LinkedHashMap<>();
         for (int i = 0; i < groups.size(); i++) {
             List<DocumentDiff.Change> group = groups.get(i);
-            if (group.size() > 1 && group.get(0).kind() != Kind.CHANGED) {
+            if (group.size() > 1 && (group.get(0).kind() == Kind.REMOVED || group.get(0).kind() == Kind.ADDED)) {
                 List<String> where = group.stream().map(DocumentDiff.Change::pointer).toList();
                 (group.get(0).kind() == Kind.REMOVED ? removed : added).computeIfAbsent(where, k -> new ArrayList<>()).add(i);
             }
@@ -116,6 +121,22 @@ public final class SpecDiff {
             }
         }
         return kept;
+    }
+
+    /**
+     * One finding for a schema moved to (or from, or between) components, wherever it was: before
+     * lists the places it was (inline, or the component referenced), after where it is now.
+     */
+    private static Finding moved(List<DocumentDiff.Change> changes, String impact) {
+        DocumentDiff.Change first = changes.get(0);
+        List<String> operations = changes.stream().map(change -> operationOf(change.pointer()))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        String was = String.join(", ", changes.stream().map(DocumentDiff.Change::before).distinct().toList());
+        int places = changes.size();
+        return Kind.SCHEMA_MOVED.at(operations.isEmpty() ? null : String.join(", ", operations), null, first.pointer(),
+                was, first.after(), impact + " The same content, now at " + first.after()
+                        + (places == 1 ? "" : " from " + places + " places; the pointer is the first's")
+                        + ": nothing changed once $ref is resolved.");
     }
 
     /** What follows {@code /paths/<path>/<method>} in a pointer inside an operation. */

@@ -69,4 +69,66 @@ class SpecDiffGroupingSpec extends Specification {
         renamed[0].operation.split(', ').size() == 9
         renamed[0].operation.contains('POST /v1/agents/runs/{workflow_run_id}/retry')
     }
+
+    static final String RETRY_SCHEMA = '/paths/~1executions~1retry/post/responses/200/content/application~1json/schema'
+
+    /** Kaizen's document with the retry answer's schema written inline where the component was referenced. */
+    private static Map inlined(Map document) {
+        def yaml = new Yaml()
+        def copy = yaml.load(yaml.dump(document))
+        def schema = copy.paths['/executions/retry'].post.responses['200'].content['application/json']
+        schema.schema = copy.components.schemas.remove('RetryExecutionResponse')
+        copy
+    }
+
+    def "an inline schema moved to a component under \$ref is one finding, and nothing per property"() {
+        given: 'the old document has the retry answer inline, the new one the same schema as a component'
+        def yaml = new Yaml()
+        def now = yaml.load(new File("$SpecDiffRun.FIXTURES/kaizen/old.yaml").text)
+        def before = temp.resolve('old.yaml').toFile()
+        def after = temp.resolve('new.yaml').toFile()
+        before.text = yaml.dump(inlined(now))
+        after.text = yaml.dump(now)
+
+        when:
+        def run = SpecDiffRun.of(before.path, after.path, '--format', 'json')
+        def findings = run.json().findings
+
+        then: 'one SCHEMA_MOVED naming the inline place and the component'
+        run.exitCode == 0
+        findings.collect { [it.severity, it.kind, it.operation, it.pointer, it.before, it.after] } == [
+                ['INFO', 'SCHEMA_MOVED', 'POST /executions/retry', RETRY_SCHEMA, RETRY_SCHEMA,
+                 '/components/schemas/RetryExecutionResponse']]
+        findings[0].impact.endsWith('nothing changed once $ref is resolved.')
+
+        when: 'the other way round: the component inlined again'
+        def back = SpecDiffRun.of(after.path, before.path, '--format', 'json').json().findings
+
+        then:
+        back.collect { [it.kind, it.pointer, it.before, it.after] } ==
+                [['SCHEMA_MOVED', RETRY_SCHEMA, '/components/schemas/RetryExecutionResponse', RETRY_SCHEMA]]
+    }
+
+    def "a schema moved under \$ref that also changes still reports the change"() {
+        given: 'the new component has a field the inline schema did not'
+        def yaml = new Yaml()
+        def now = yaml.load(new File("$SpecDiffRun.FIXTURES/kaizen/old.yaml").text)
+        def old = inlined(now)
+        now.components.schemas.RetryExecutionResponse.properties.note = [type: 'string']
+        def before = temp.resolve('old.yaml').toFile()
+        def after = temp.resolve('new.yaml').toFile()
+        before.text = yaml.dump(old)
+        after.text = yaml.dump(now)
+
+        when:
+        def run = SpecDiffRun.of(before.path, after.path, '--format', 'json')
+        def findings = run.json().findings
+
+        then: 'no move claimed; the new component and the schema replaced by its $ref are reported'
+        run.exitCode == 0
+        findings.every { it.kind != 'SCHEMA_MOVED' }
+        findings.any { it.kind == 'ADDED' && it.pointer == '/components/schemas/RetryExecutionResponse' }
+        findings.any { it.kind == 'ADDED' && it.pointer == "$RETRY_SCHEMA/\$ref" }
+        findings.any { it.kind == 'REMOVED' && it.pointer == "$RETRY_SCHEMA/properties" }
+    }
 }
