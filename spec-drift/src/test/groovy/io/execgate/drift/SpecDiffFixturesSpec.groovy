@@ -92,10 +92,7 @@ class SpecDiffFixturesSpec extends Specification {
         old.components.schemas.ExecutionResponse.properties.workflow_name.anyOf[0].enum = ['nightly', 'hourly']
         def now = yaml.load(yaml.dump(old))
         now.components.schemas.ExecutionResponse.properties.workflow_name.anyOf[0].enum << 'weekly'
-        def before = temp.resolve('old.yaml').toFile()
-        def after = temp.resolve('new.yaml').toFile()
-        before.text = yaml.dump(old)
-        after.text = yaml.dump(now)
+        def (File before, File after) = SpecDiffRun.written(temp, old, now)
 
         when:
         def run = SpecDiffRun.of(before.path, after.path, '--format', 'json')

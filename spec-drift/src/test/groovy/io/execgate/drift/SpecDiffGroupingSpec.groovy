@@ -21,10 +21,7 @@ class SpecDiffGroupingSpec extends Specification {
         def old = yaml.load(new File("$SpecDiffRun.FIXTURES/kaizen/old.yaml").text)
         def now = yaml.load(yaml.dump(old))
         now.paths.values().each { it.post.tags = ['Runs']; it.post['x-stability'] = 'beta' }
-        def before = temp.resolve('old.yaml').toFile()
-        def after = temp.resolve('new.yaml').toFile()
-        before.text = yaml.dump(old)
-        after.text = yaml.dump(now)
+        def (File before, File after) = SpecDiffRun.written(temp, old, now)
 
         when:
         def findings = SpecDiffRun.of(before.path, after.path, '--format', 'json').json().findings
@@ -43,10 +40,7 @@ class SpecDiffGroupingSpec extends Specification {
         def now = yaml.load(yaml.dump(old))
         now.paths['/executions/retry'].post.summary = 'Retry'
         now.paths['/executions/get'].post.summary = 'Get'
-        def before = temp.resolve('old.yaml').toFile()
-        def after = temp.resolve('new.yaml').toFile()
-        before.text = yaml.dump(old)
-        after.text = yaml.dump(now)
+        def (File before, File after) = SpecDiffRun.written(temp, old, now)
 
         when:
         def findings = SpecDiffRun.of(before.path, after.path, '--format', 'json').json().findings
@@ -85,10 +79,7 @@ class SpecDiffGroupingSpec extends Specification {
         given: 'the old document has the retry answer inline, the new one the same schema as a component'
         def yaml = new Yaml()
         def now = yaml.load(new File("$SpecDiffRun.FIXTURES/kaizen/old.yaml").text)
-        def before = temp.resolve('old.yaml').toFile()
-        def after = temp.resolve('new.yaml').toFile()
-        before.text = yaml.dump(inlined(now))
-        after.text = yaml.dump(now)
+        def (File before, File after) = SpecDiffRun.written(temp, inlined(now), now)
 
         when:
         def run = SpecDiffRun.of(before.path, after.path, '--format', 'json')
@@ -115,10 +106,7 @@ class SpecDiffGroupingSpec extends Specification {
         def now = yaml.load(new File("$SpecDiffRun.FIXTURES/kaizen/old.yaml").text)
         def old = inlined(now)
         now.components.schemas.RetryExecutionResponse.properties.note = [type: 'string']
-        def before = temp.resolve('old.yaml').toFile()
-        def after = temp.resolve('new.yaml').toFile()
-        before.text = yaml.dump(old)
-        after.text = yaml.dump(now)
+        def (File before, File after) = SpecDiffRun.written(temp, old, now)
 
         when:
         def run = SpecDiffRun.of(before.path, after.path, '--format', 'json')

@@ -35,10 +35,7 @@ class SpecDiffMovedSpec extends Specification {
         operation.post.operationId = operationId
         operation.post.summary = summary
         now.paths[path] = operation
-        def before = temp.resolve('old.yaml').toFile()
-        def after = temp.resolve('new.yaml').toFile()
-        before.text = yaml.dump(old)
-        after.text = yaml.dump(now)
+        def (File before, File after) = SpecDiffRun.written(temp, old, now)
 
         when:
         def run = SpecDiffRun.of(before.path, after.path, '--format', 'json')

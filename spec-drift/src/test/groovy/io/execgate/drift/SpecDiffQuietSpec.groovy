@@ -74,10 +74,7 @@ class SpecDiffQuietSpec extends Specification {
         def old = yaml.load(new File("$SpecDiffRun.FIXTURES/kinetic/old.yaml").text)
         def now = yaml.load(yaml.dump(old))
         (1..3000).each { now.paths["/api/extra/$it".toString()] = [get: [description: 'x' * 200, responses: ['200': [description: 'ok']]]] }
-        def before = temp.resolve('old.yaml').toFile()
-        def after = temp.resolve('new.yaml').toFile()
-        before.text = yaml.dump(old)
-        after.text = yaml.dump(now)
+        def (File before, File after) = SpecDiffRun.written(temp, old, now)
 
         when:
         def listed = SpecDiffRun.of(before.path, after.path, '--format', 'markdown', '--details')

@@ -28,6 +28,16 @@ class SpecDiffRun {
         of(*(["$FIXTURES/$vendor/old.yaml", "$FIXTURES/$vendor/${change}.yaml"] + options.toList()) as String[])
     }
 
+    /** Two documents, given as YAML trees, written to {@code dir} as old.yaml and new.yaml: the files to compare. */
+    static List<File> written(java.nio.file.Path dir, Object old, Object now) {
+        def yaml = new org.yaml.snakeyaml.Yaml()
+        def before = dir.resolve('old.yaml').toFile()
+        def after = dir.resolve('new.yaml').toFile()
+        before.text = yaml.dump(old)
+        after.text = yaml.dump(now)
+        [before, after]
+    }
+
     Map json() {
         new JsonSlurper().parseText(out) as Map
     }
