@@ -9,7 +9,7 @@ import spock.lang.Specification
  */
 class GoldenReportSpec extends Specification {
     static final File GOLDEN = new File('src/test/resources/golden')
-    static final File HISTORY = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+    static final File HISTORY = SpecDiffRun.HISTORY
     static final Map<String, String> SKYVERN = [
             '05-29': 'skyvern_openapi.2026-05-29.318994774.json', '06-06': 'skyvern_openapi.2026-06-06.c4b9c79de.json',
             '07-14': 'skyvern_openapi.2026-07-14.373778ecc.json', '07-20': 'skyvern_openapi.2026-07-20.a77cdac72.json']

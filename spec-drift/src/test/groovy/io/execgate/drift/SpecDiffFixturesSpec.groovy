@@ -72,7 +72,7 @@ class SpecDiffFixturesSpec extends Specification {
 
     def "a status value the table already maps is worth knowing, not failing: Skyvern's real 2026-07-20 'paused'"() {
         given: 'two real published Skyvern documents, a week apart'
-        def history = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+        def history = SpecDiffRun.HISTORY
         def before = new File(history, 'skyvern_openapi.2026-07-14.373778ecc.json')
         def after = new File(history, 'skyvern_openapi.2026-07-20.a77cdac72.json')
 
@@ -106,7 +106,7 @@ class SpecDiffFixturesSpec extends Specification {
 
     def "an operation the adapter calls that the old document lacked: Skyvern's real 2026-06-06 retry"() {
         given:
-        def history = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+        def history = SpecDiffRun.HISTORY
 
         when:
         def run = SpecDiffRun.of(new File(history, 'skyvern_openapi.2026-05-29.318994774.json').path,

@@ -11,7 +11,7 @@ import java.nio.file.Path
  * tag renamed, the same description or summary set everywhere.
  */
 class SpecDiffGroupingSpec extends Specification {
-    static final File HISTORY = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+    static final File HISTORY = SpecDiffRun.HISTORY
 
     @TempDir Path temp
 

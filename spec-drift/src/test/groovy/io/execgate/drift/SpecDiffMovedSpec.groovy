@@ -11,7 +11,7 @@ import java.nio.file.Path
  * adapter calls the old path, with where it may have gone.
  */
 class SpecDiffMovedSpec extends Specification {
-    static final File HISTORY = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+    static final File HISTORY = SpecDiffRun.HISTORY
 
     @TempDir Path temp
 

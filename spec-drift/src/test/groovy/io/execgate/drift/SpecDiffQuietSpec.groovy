@@ -12,7 +12,7 @@ import java.nio.file.Path
  * under GitHub's comment limit whatever the input; JSON keeps every finding.
  */
 class SpecDiffQuietSpec extends Specification {
-    static final File HISTORY = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+    static final File HISTORY = SpecDiffRun.HISTORY
     static final String JUNE = new File(HISTORY, 'skyvern_openapi.2026-06-06.c4b9c79de.json').path
     static final String JULY = new File(HISTORY, 'skyvern_openapi.2026-07-14.373778ecc.json').path
 

@@ -5,6 +5,8 @@ import groovy.json.JsonSlurper
 /** One run of the command as a user runs it: arguments in, exit code and both streams out. */
 class SpecDiffRun {
     static final String FIXTURES = 'src/test/resources/drift'
+    /** Real published Skyvern documents, beside the repository (../shared/vendor-history/skyvern). */
+    static final File HISTORY = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
 
     final int exitCode
     final String out

@@ -12,7 +12,7 @@ import spock.lang.Specification
  * per BREAKING or DRIFT finding at its line and column in the new document.
  */
 class SpecDiffSarifSpec extends Specification {
-    static final File HISTORY = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+    static final File HISTORY = SpecDiffRun.HISTORY
 
     @Shared def schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
             .getSchema(new File('src/test/resources/sarif/sarif-schema-2.1.0.json').text, InputFormat.JSON)

@@ -12,7 +12,7 @@ import java.nio.file.Path
  * the error says why.
  */
 class SpecDiffVendorSpec extends Specification {
-    static final File HISTORY = new File(System.getProperty('execgate.root', '..'), '../shared/vendor-history/skyvern')
+    static final File HISTORY = SpecDiffRun.HISTORY
     static final String MAY = new File(HISTORY, 'skyvern_openapi.2026-05-29.318994774.json').path
     static final String JUNE = new File(HISTORY, 'skyvern_openapi.2026-06-06.c4b9c79de.json').path
 
