@@ -14,6 +14,9 @@ import io.execgate.api.model.ProblemError;
 import io.execgate.api.model.RetryRequest;
 import io.execgate.gateway.VendorRegistry.ConfiguredVendor;
 import io.execgate.gateway.exchange.Exchange;
+import io.execgate.gateway.follow.HangUp;
+import io.execgate.gateway.follow.Notifications;
+import io.execgate.gateway.follow.Waits;
 import io.execgate.gateway.idempotency.IdempotentRetries;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -25,9 +28,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.context.ServerRequestContext;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The unified execution endpoints (generated from {@code specs/gateway.yaml}). Resolves the
@@ -45,24 +53,33 @@ import java.util.concurrent.CompletableFuture;
 class ExecutionsController implements ExecutionsApi {
     private final VendorRegistry vendors;
     private final IdempotentRetries idempotent;
+    private final Waits waits;
+    private final Notifications notifications;
 
-    ExecutionsController(VendorRegistry vendors, IdempotentRetries idempotent) {
+    ExecutionsController(VendorRegistry vendors, IdempotentRetries idempotent, Waits waits, Notifications notifications) {
         this.vendors = vendors;
         this.idempotent = idempotent;
+        this.waits = waits;
+        this.notifications = notifications;
     }
 
     /**
-     * The generated route's plain {@code {executionId}} turns a raw {@code +} away with 404; the
+     * What happens to a retry, in order: the vendor and the caller's right to it; the command and its
+     * checks; the notification target, if any (checked before anything is sent); then, once per
+     * {@code Idempotency-Key}, the vendor's retry call, the watch that will notify, and the wait.
+     *
+     * <p>The generated route's plain {@code {executionId}} turns a raw {@code +} away with 404; the
      * regex form accepts it, and {@link ExecutionIds} reads the raw segment (a {@code +} is a plus).
      */
     @Override
     @SuppressWarnings("unchecked") // a keyed answer's body is the Execution or problem already encoded
     @Post("/v1/executions/{vendor}/{executionId:[^/]+}/retry")
     public Mono<HttpResponse<Execution>> retryExecution(String vendor, String executionId, String idempotencyKey,
-                                                        String requestId, Include include,
+                                                        String requestId, Include include, String prefer,
                                                         RetryRequest retryRequest) {
         HttpRequest<?> request = currentRequest();
         Exchange exchange = Exchange.of(request);
+        Instant arrived = Instant.now();
         ConfiguredVendor target = resolve(vendor, exchange, Operation.RETRY);
         RetryCommand command = new RetryCommand(ExecutionIds.from(request),
                 retryRequest == null ? null : retryRequest.getMaxStepsOverride(),
@@ -75,41 +92,102 @@ class ExecutionsController implements ExecutionsApi {
             errors.addAll(idErrors);
             throw GatewayProblem.invalid(errors);
         }
-        CompletableFuture<? extends HttpResponse<?>> answer = idempotencyKey == null
-                ? retry(vendor, target, command, exchange)
-                : idempotent.run(request, exchange, idempotencyKey, IdempotentRetries.fingerprint(vendor, command),
-                        () -> retry(vendor, target, command, exchange));
-        return Mono.fromFuture((CompletableFuture<HttpResponse<Execution>>) answer);
+        boolean readable = target.adapter().operations().contains(Operation.GET);
+        Optional<Duration> wait = waits.asked(request, readable);
+        String notifyUrl = retryRequest == null || retryRequest.getNotify() == null ? null
+                : retryRequest.getNotify().getUrl().toString();
+        FollowThrough follow = new FollowThrough(wait, arrived, wait.isPresent() ? HangUp.of(request) : HangUp.of(null));
+        CompletableFuture<MutableHttpResponse<?>> answer = notifications
+                .target(exchange.caller().name(), notifyUrl, readable)
+                .thenCompose(notify -> {
+                    Supplier<CompletableFuture<MutableHttpResponse<Execution>>> once =
+                            () -> retry(vendor, target, command, exchange, follow.notifying(notify));
+                    return idempotencyKey == null ? once.get().thenApply(response -> (MutableHttpResponse<?>) response)
+                            : idempotent.run(request, exchange, idempotencyKey,
+                                    IdempotentRetries.fingerprint(vendor, command, notifyUrl), once);
+                });
+        answer.whenComplete((done, failed) -> follow.hangUp().answered());
+        return Mono.fromFuture((CompletableFuture<HttpResponse<Execution>>) (CompletableFuture<?>) answer)
+                .doOnCancel(follow.hangUp()::happened);
     }
 
-    private static CompletableFuture<MutableHttpResponse<Execution>> retry(String vendor, ConfiguredVendor target,
-                                                                           RetryCommand command, Exchange exchange) {
-        boolean readable = target.adapter().operations().contains(Operation.GET);
+    /** What a retry asks for after the vendor accepted it: a wait, a notification, both or neither. */
+    private record FollowThrough(Optional<Duration> waitFor, Instant arrived, HangUp hangUp, Optional<URI> notifyAt) {
+        FollowThrough(Optional<Duration> waitFor, Instant arrived, HangUp hangUp) {
+            this(waitFor, arrived, hangUp, Optional.empty());
+        }
+
+        FollowThrough notifying(Optional<URI> url) {
+            return new FollowThrough(waitFor, arrived, hangUp, url);
+        }
+    }
+
+    private CompletableFuture<MutableHttpResponse<Execution>> retry(String vendor, ConfiguredVendor target,
+                                                                    RetryCommand command, Exchange exchange,
+                                                                    FollowThrough follow) {
         VendorClient client = target.client().within(exchange);
-        return GatewayProblem.atSeam(() -> target.adapter().retry(command, client)).thenApply(execution -> {
-            exchange.succeeded(execution.getVendorStatus());
-            MutableHttpResponse<Execution> response = HttpResponse.accepted();
-            // Location only where GET answers: a vendor without a read operation would lead to a 501
-            if (readable && execution.getId() != null) {
-                response.header(HttpHeaders.LOCATION, "/v1/executions/" + vendor + "/" + PathSegment.encode(execution.getId()));
-            }
-            return response.body(execution);
+        return GatewayProblem.atSeam(() -> target.adapter().retry(command, client)).thenCompose(accepted -> {
+            exchange.succeeded(accepted.getVendorStatus());
+            CompletableFuture<Void> watched = follow.notifyAt().isEmpty() ? CompletableFuture.completedFuture(null)
+                    : notifications.watch(exchange.caller().name(), follow.notifyAt().get(), vendor, accepted,
+                    exchange.traceContext(), exchange.requestId());
+            return watched.thenCompose(kept -> answer(vendor, target, command, exchange, follow, accepted));
         });
+    }
+
+    /** The accepted retry's answer: 202 at once, or, when asked to wait, 200 once it ended or 202 when it had not. */
+    private CompletableFuture<MutableHttpResponse<Execution>> answer(String vendor, ConfiguredVendor target,
+                                                                     RetryCommand command, Exchange exchange,
+                                                                     FollowThrough follow, Execution accepted) {
+        if (follow.waitFor().isEmpty() || accepted.getId() == null) {
+            return CompletableFuture.completedFuture(located(HttpResponse.accepted(), vendor, target, accepted));
+        }
+        ExecutionRef ref = new ExecutionRef(accepted.getId(), command.includeVendorData());
+        VendorClient client = target.client().within(exchange);
+        return waits.follow(accepted, () -> target.adapter().get(ref, client), follow.arrived().plus(follow.waitFor().get()),
+                follow.hangUp()).thenApply(followed -> {
+            Execution latest = followed.latest().retriedId(accepted.getRetriedId());
+            exchange.succeeded(latest.getVendorStatus());
+            MutableHttpResponse<Execution> response = followed.ended() ? HttpResponse.ok() : HttpResponse.accepted();
+            return Waits.applied(located(response, vendor, target, latest), follow.waitFor().get());
+        });
+    }
+
+    /** Location only where GET answers: a vendor without a read operation would lead to a 501. */
+    private static MutableHttpResponse<Execution> located(MutableHttpResponse<Execution> response, String vendor,
+                                                          ConfiguredVendor target, Execution execution) {
+        if (target.adapter().operations().contains(Operation.GET) && execution.getId() != null) {
+            response.header(HttpHeaders.LOCATION, "/v1/executions/" + vendor + "/" + PathSegment.encode(execution.getId()));
+        }
+        return response.body(execution);
     }
 
     @Override
     @Get("/v1/executions/{vendor}/{executionId:[^/]+}")
     public Mono<HttpResponse<Execution>> getExecution(String vendor, String executionId, String requestId,
-                                                      Include include) {
+                                                      Include include, String prefer) {
         HttpRequest<?> request = currentRequest();
         Exchange exchange = Exchange.of(request);
+        Instant arrived = Instant.now();
         ConfiguredVendor target = resolve(vendor, exchange, Operation.GET);
+        Optional<Duration> wait = waits.asked(request, true);
         ExecutionRef execution = new ExecutionRef(ExecutionIds.from(request), include == Include.VENDOR_DATA);
         VendorClient client = target.client().within(exchange);
-        return Mono.fromFuture(GatewayProblem.atSeam(() -> target.adapter().get(execution, client)).thenApply(read -> {
-            exchange.succeeded(read.getVendorStatus());
-            return HttpResponse.ok(read);
-        }));
+        HangUp hangUp = HangUp.of(wait.isPresent() ? request : null);
+        CompletableFuture<Execution> first = GatewayProblem.atSeam(() -> target.adapter().get(execution, client));
+        CompletableFuture<MutableHttpResponse<Execution>> answer = wait.isEmpty()
+                ? first.thenApply(read -> {
+                    exchange.succeeded(read.getVendorStatus());
+                    return HttpResponse.ok(read);
+                })
+                : first.thenCompose(read -> waits.follow(read, () -> target.adapter().get(execution, client),
+                        arrived.plus(wait.get()), hangUp)).thenApply(followed -> {
+                    exchange.succeeded(followed.latest().getVendorStatus());
+                    return Waits.applied(HttpResponse.ok(followed.latest()), wait.get());
+                });
+        answer.whenComplete((done, failed) -> hangUp.answered());
+        return Mono.fromFuture((CompletableFuture<HttpResponse<Execution>>) (CompletableFuture<?>) answer)
+                .doOnCancel(hangUp::happened);
     }
 
     private ConfiguredVendor resolve(String vendor, Exchange exchange, Operation operation) {

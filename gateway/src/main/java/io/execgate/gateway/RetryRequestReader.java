@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.execgate.adapter.RetryOption;
 import io.execgate.gateway.problem.GatewayProblem;
+import io.execgate.api.model.Notify;
 import io.execgate.api.model.ProblemError;
 import io.execgate.api.model.RetryRequest;
 import io.micronaut.core.annotation.Nullable;
@@ -21,6 +22,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,8 @@ import java.util.Map;
 final class RetryRequestReader implements MessageBodyReader<RetryRequest> {
     private static final String MAX_STEPS = RetryOption.MAX_STEPS_OVERRIDE.member();
     private static final String USE_LATEST = RetryOption.USE_LATEST_WORKFLOW.member();
+    private static final String NOTIFY = "notify";
+    private static final String URL = "url";
     private static final JsonFactory JSON = new JsonFactory();
 
     private final LimitingStream.RemainingLimits limits;
@@ -95,7 +100,7 @@ final class RetryRequestReader implements MessageBodyReader<RetryRequest> {
         }
         List<ProblemError> errors = new ArrayList<>();
         for (Object member : body.keySet()) { // a loop, not a stream: this runs on every retry
-            if (!MAX_STEPS.equals(member) && !USE_LATEST.equals(member) && errors.size() < 5) {
+            if (!MAX_STEPS.equals(member) && !USE_LATEST.equals(member) && !NOTIFY.equals(member) && errors.size() < 5) {
                 errors.add(new ProblemError("body." + abbreviate(String.valueOf(member)), "is not a known member"));
             }
         }
@@ -107,10 +112,38 @@ final class RetryRequestReader implements MessageBodyReader<RetryRequest> {
         if (latest != null && !(latest instanceof Boolean)) {
             errors.add(new ProblemError("body." + USE_LATEST, "must be JSON true or false"));
         }
+        Notify notify = body.containsKey(NOTIFY) ? notify(body.get(NOTIFY), errors) : null;
         if (!errors.isEmpty()) {
             throw GatewayProblem.invalid(errors);
         }
-        return new RetryRequest().maxStepsOverride((Integer) steps).useLatestWorkflow((Boolean) latest);
+        return new RetryRequest().maxStepsOverride((Integer) steps).useLatestWorkflow((Boolean) latest).notify(notify);
+    }
+
+    /** {@code {"url": "<absolute URL>"}} and nothing else; whether the URL may be called is checked later. */
+    private static Notify notify(Object json, List<ProblemError> errors) {
+        if (!(json instanceof Map<?, ?> notify)) {
+            errors.add(new ProblemError("body.notify", "must be a JSON object such as {\"url\": \"https://…\"}"));
+            return null;
+        }
+        for (Object member : notify.keySet()) {
+            if (!URL.equals(member)) {
+                errors.add(new ProblemError("body.notify." + abbreviate(String.valueOf(member)), "is not a known member"));
+            }
+        }
+        if (!(notify.get(URL) instanceof String url) || url.isEmpty() || url.length() > 2048) {
+            errors.add(new ProblemError("body.notify.url", "must be a URL of at most 2048 characters"));
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.isAbsolute()) {
+                return new Notify(uri);
+            }
+        } catch (URISyntaxException notUri) {
+            // answered below
+        }
+        errors.add(new ProblemError("body.notify.url", "must be an absolute https URL"));
+        return null;
     }
 
     private static String abbreviate(String member) {

@@ -3,6 +3,7 @@ package io.execgate.gateway.config;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.VendorProperties;
 import io.execgate.gateway.connection.ConnectionProperties;
+import io.execgate.gateway.follow.webhook.StandardWebhooks;
 import io.execgate.gateway.idempotency.IdempotencyProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
@@ -87,6 +88,23 @@ public final class ConfigurationCheck {
                 throw new ConfigurationException(named(prefix + ".vendors") + " names unknown vendor '" + v + "' (known: " + known + ")");
             });
         }
+        checkWebhooks(client, prefix);
+    }
+
+    /** A default webhook URL nobody could sign for, or a secret that is not one, would fail every notification. */
+    private static void checkWebhooks(ClientProperties client, String prefix) {
+        if (client.webhookSecret() != null && !StandardWebhooks.isSecret(client.webhookSecret())) {
+            throw new ConfigurationException(named(prefix + ".webhook-secret") + " must be a Standard Webhooks secret: whsec_ and base64");
+        }
+        if (client.webhookUrl() != null) {
+            if (client.webhookSecret() == null) {
+                throw new ConfigurationException(named(prefix + ".webhook-url") + " needs " + named(prefix + ".webhook-secret")
+                        + " to sign the notifications");
+            }
+            if (!isHttpUrl(client.webhookUrl(), true)) {
+                throw new ConfigurationException(named(prefix + ".webhook-url") + " must be an absolute https URL without credentials");
+            }
+        }
     }
 
     /**
@@ -99,11 +117,15 @@ public final class ConfigurationCheck {
     }
 
     private static boolean isHttpUrl(String value) {
+        return isHttpUrl(value, false);
+    }
+
+    private static boolean isHttpUrl(String value, boolean queryAllowed) {
         try {
             URI uri = new URI(value);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                     && uri.getHost() != null && uri.getRawUserInfo() == null
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null;
+                    && (queryAllowed || uri.getRawQuery() == null) && uri.getRawFragment() == null;
         } catch (java.net.URISyntaxException e) {
             return false;
         }

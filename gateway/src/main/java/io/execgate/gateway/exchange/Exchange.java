@@ -3,6 +3,8 @@ package io.execgate.gateway.exchange;
 import io.execgate.adapter.http.VendorCallScope;
 import io.execgate.gateway.problem.GatewayProblem;
 import io.micronaut.http.HttpRequest;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 
 /**
  * One request's facts, created once when it arrives ({@link RequestPipeline}) and read where they
@@ -86,6 +88,19 @@ public final class Exchange implements VendorCallScope {
     @Override
     public String traceparent() {
         return trace.forVendor();
+    }
+
+    /**
+     * This request's W3C trace context, for the work it leaves behind (a watch and its notification):
+     * the header its vendor calls carry, or, where OpenTelemetry records spans, the current span's.
+     */
+    public String traceContext() {
+        String forVendor = trace.forVendor();
+        if (forVendor != null) {
+            return forVendor;
+        }
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() : null;
     }
 
     /** Answered with an execution; {@code vendorStatus} is the vendor's own word for its state. */

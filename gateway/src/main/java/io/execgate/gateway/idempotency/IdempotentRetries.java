@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -51,14 +53,19 @@ public final class IdempotentRetries {
 
     /**
      * What makes two retries the same request: vendor, id, body and the answer's shape. An option at its
-     * default adds nothing, so the fingerprints of requests without it stay what earlier versions stored.
+     * default (no notify.url included) adds nothing, so the fingerprints of requests without it stay what earlier versions stored.
      */
-    public static String fingerprint(String vendor, RetryCommand command) {
+    public static String fingerprint(String vendor, RetryCommand command, String notifyUrl) {
         String steps = String.valueOf(command.maxStepsOverride());
         String shape = String.valueOf(command.includeVendorData());
-        return command.useLatestWorkflow()
-                ? Sha256.hex(vendor, command.executionId(), steps, shape, "useLatestWorkflow")
-                : Sha256.hex(vendor, command.executionId(), steps, shape);
+        List<String> parts = new ArrayList<>(List.of(vendor, command.executionId(), steps, shape));
+        if (command.useLatestWorkflow()) {
+            parts.add("useLatestWorkflow");
+        }
+        if (notifyUrl != null) {
+            parts.add("notify=" + notifyUrl);
+        }
+        return Sha256.hex(parts.toArray(String[]::new));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.execgate.gateway.idempotency;
 
 import io.execgate.gateway.exchange.AnswerFacts;
+import io.execgate.gateway.follow.Waits;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +20,8 @@ import java.util.Map;
  * the log line of its replays.
  */
 public record StoredAnswer(String fingerprint, int status, Map<String, String> headers, byte[] body, AnswerFacts facts) {
-    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER);
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
+            Waits.PREFERENCE_APPLIED);
 
     public StoredAnswer {
         headers = Map.copyOf(headers);

@@ -21,6 +21,8 @@ class FakeVendor implements Closeable {
         String target
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER)
         byte[] body
+        /** When it arrived ({@link System#nanoTime}), for specs that check how calls are spaced. */
+        long arrivedNanos
 
         String header(String name) { headers[name]?.first() }
 
@@ -162,6 +164,7 @@ class FakeVendor implements Closeable {
                 if (r == null) {
                     return
                 }
+                r.arrivedNanos = System.nanoTime()
                 requests << r
                 Map reaction = script.call(r)
                 if (!react(socket, reaction)) {
