@@ -32,6 +32,8 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -76,6 +78,7 @@ public final class WebhookSender implements AutoCloseable {
     /** How much of a receiver's answer is read (and thrown away) before the connection is dropped. */
     static final int MAX_DISCARDED_BYTES = 64 * 1024;
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final ContentType JSON = ContentType.create("application/json");
     /** A header value that cannot smuggle another header: printable ASCII only. */
     private static final Pattern PRINTABLE = Pattern.compile("[\\x20-\\x7e]{1,512}");
@@ -125,7 +128,10 @@ public final class WebhookSender implements AutoCloseable {
      * always completes, with the receiver's status or the reason it gave none, within the delivery
      * timeout.
      *
-     * @param webhookId   the {@code webhook-id}, the same on every attempt of one event
+     * @param url         the receiver, as {@link WebhookTargets#check} gave it; its host is looked up
+     *                    again now, and refused ({@link Failure#BLOCKED}) if it no longer is public
+     * @param webhookId   the {@code webhook-id}, the same on every attempt of one event: printable
+     *                    ASCII without {@code .} (else {@link Failure#ERROR} and a warning)
      * @param timestamp   the {@code webhook-timestamp} of this attempt, Unix seconds
      * @param body        the JSON body, sent and signed as these exact bytes
      * @param key         the client's signing key ({@link StandardWebhooks#secretKey})
@@ -134,22 +140,45 @@ public final class WebhookSender implements AutoCloseable {
     public CompletableFuture<WebhookResult> send(URI url, String webhookId, long timestamp, byte[] body, byte[] key,
                                                  @Nullable String traceparent) {
         CompletableFuture<WebhookResult> result = new CompletableFuture<>();
+        String unusable = unusable(url, webhookId, body, key);
+        if (unusable != null) {
+            // a caller's bug, said plainly once per attempt; the reason is fixed text, never a given value
+            LOG.warn("webhook not sent: {}", unusable);
+            result.complete(WebhookResult.failed(Failure.ERROR));
+            return result;
+        }
         try {
             SimpleHttpRequest request = request(url, webhookId, timestamp, body, key, traceparent);
             result.completeOnTimeout(WebhookResult.failed(Failure.TIMEOUT), timeoutMillis, TimeUnit.MILLISECONDS);
             blocking.execute(() -> start(request, result));
         } catch (RuntimeException e) {
-            // a bad argument or a closed executor; the message is not kept: it could hold anything given
+            // the executor is shutting down, or the request could not be built; the message is not
+            // logged: it could quote the URL, whose query may hold the receiver's own token
+            LOG.warn("webhook not sent: {}", e.getClass().getSimpleName());
             result.complete(WebhookResult.failed(Failure.ERROR));
         }
         return result;
     }
 
+    /** Why these arguments cannot make a request, or null when they can. */
+    private static String unusable(URI url, String webhookId, byte[] body, byte[] key) {
+        if (url == null || !url.isAbsolute() || url.getHost() == null) {
+            return "the URL is not absolute or has no host";
+        }
+        if (webhookId == null || !PRINTABLE.matcher(webhookId).matches() || webhookId.indexOf('.') >= 0) {
+            return "the webhook id must be 1 to 512 printable ASCII characters without '.'";
+        }
+        if (body == null) {
+            return "there is no body";
+        }
+        if (key == null || key.length == 0) {
+            return "there is no signing key";
+        }
+        return null;
+    }
+
     private static SimpleHttpRequest request(URI url, String webhookId, long timestamp, byte[] body, byte[] key,
                                              @Nullable String traceparent) {
-        if (!PRINTABLE.matcher(webhookId).matches()) {
-            throw new IllegalArgumentException("webhook id is not printable ASCII");
-        }
         SimpleRequestBuilder request = SimpleRequestBuilder.post(url)
                 .setBody(body, JSON)
                 .addHeader("webhook-id", webhookId)

@@ -2,6 +2,7 @@ package io.execgate.gateway.follow.webhook
 
 import io.execgate.gateway.follow.FollowProperties
 import io.execgate.gateway.follow.webhook.WebhookResult.Failure
+import io.micronaut.context.ApplicationContext
 import spock.lang.AutoCleanup
 import spock.lang.Specification
 
@@ -151,7 +152,7 @@ class WebhookSenderSpec extends Specification {
         result == new WebhookResult(0, Failure.TIMEOUT)
         !result.delivered()
         tookMillis >= 250
-        tookMillis < 3_000
+        tookMillis < 4_000
 
         and: 'the request did arrive: this is the receiver being slow, not the network'
         receiver.nextRequest().body == BODY
@@ -195,18 +196,40 @@ class WebhookSenderSpec extends Specification {
 
     def "a call that cannot be sent (#why) completes with ERROR instead of throwing"() {
         when:
-        WebhookResult result = sender(true).send(receiver.url('/hook'), id, 1L, BODY, key, null).get(5, TimeUnit.SECONDS)
+        WebhookResult result = sender(true).send(url ?: receiver.url('/hook'), id, 1L, body, key, null).get(5, TimeUnit.SECONDS)
 
         then:
         result == new WebhookResult(0, Failure.ERROR)
         receiver.accepted.get() == 0
 
         where:
-        why                        | id              | key
-        'an id with a dot'         | 'evt.1'         | KEY
-        'an id with a line break'  | 'evt\r\nX-A: b' | KEY
-        'an empty id'              | ''              | KEY
-        'no key'                   | 'evt_1'         | new byte[0]
+        why                        | url                   | id              | body | key
+        'an id with a dot'         | null                  | 'evt.1'         | BODY | KEY
+        'an id with a line break'  | null                  | 'evt\r\nX-A: b' | BODY | KEY
+        'an empty id'              | null                  | ''              | BODY | KEY
+        'no id'                    | null                  | null            | BODY | KEY
+        'no body'                  | null                  | 'evt_1'         | null | KEY
+        'no key'                   | null                  | 'evt_1'         | BODY | new byte[0]
+        'a relative URL'           | URI.create('/hook')   | 'evt_1'         | BODY | KEY
+    }
+
+    def "as beans, the targets and the sender take execgate.follow.* and the blocking executor"() {
+        given:
+        ApplicationContext context = ApplicationContext.run(['execgate.auth.enabled'                : false,
+                                                              'execgate.follow.allow-private-targets': true,
+                                                              'execgate.follow.delivery-timeout'     : '2s'])
+
+        when:
+        URI checked = context.getBean(WebhookTargets).check(receiver.url('/hook').toString(), null).get(5, TimeUnit.SECONDS)
+        WebhookResult result = context.getBean(WebhookSender).send(checked, 'evt_1', 1L, BODY, KEY, null).get(5, TimeUnit.SECONDS)
+
+        then:
+        checked == receiver.url('/hook')
+        result.delivered()
+        receiver.nextRequest().headers['webhook-id'] == ['evt_1']
+
+        cleanup:
+        context?.close()
     }
 
     def "after close, sending completes with ERROR instead of throwing"() {
