@@ -8,8 +8,17 @@ import spock.lang.Specification
 
 import javax.crypto.Mac
 import javax.crypto.spec.SecretKeySpec
+import javax.net.ssl.KeyManagerFactory
+import javax.net.ssl.SSLContext
+import javax.net.ssl.SSLException
+import javax.net.ssl.SSLServerSocket
+import javax.net.ssl.SSLSocket
 import java.nio.charset.StandardCharsets
+import java.nio.file.Files
+import java.nio.file.Path
+import java.security.KeyStore
 import java.time.Duration
+import java.util.concurrent.CompletableFuture
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
@@ -185,6 +194,33 @@ class WebhookSenderSpec extends Specification {
         host << ['127.0.0.1', 'localhost', '[::1]', '[::ffff:127.0.0.1]']
     }
 
+    def "an https receiver is spoken to over TLS, trusted as the JVM trusts: a self-signed certificate gets nothing"() {
+        given: 'a TLS receiver on 127.0.0.1 whose certificate (for 127.0.0.1) no trust store holds'
+        SSLServerSocket server = selfSignedTlsServer()
+        CompletableFuture<String> handshake = CompletableFuture.supplyAsync {
+            ((SSLSocket) server.accept()).withCloseable { SSLSocket connection ->
+                connection.soTimeout = 10_000
+                try {
+                    connection.startHandshake()
+                    'completed'
+                } catch (SSLException refused) {
+                    'refused by the sender'
+                }
+            }
+        }
+
+        when:
+        WebhookResult result = sender(true).send(URI.create("https://127.0.0.1:${server.localPort}/hook"), 'evt_1', 1L, BODY, KEY, null)
+                .get(10, TimeUnit.SECONDS)
+
+        then:
+        result == new WebhookResult(0, Failure.ERROR)
+        handshake.get(10, TimeUnit.SECONDS) == 'refused by the sender'
+
+        cleanup:
+        server?.close()
+    }
+
     def "a host that does not resolve is an ERROR"() {
         when:
         WebhookResult result = sender(true).send(URI.create('http://no-such-host.invalid/hook'), 'evt_1', 1L, BODY, KEY, null)
@@ -251,6 +287,26 @@ class WebhookSenderSpec extends Specification {
         WebhookSender sender = new WebhookSender(properties, new WebhookTargets(properties, blocking), blocking)
         senders << sender
         sender
+    }
+
+    /** A TLS server socket on 127.0.0.1 with a fresh self-signed certificate (made by the JDK's keytool). */
+    private static SSLServerSocket selfSignedTlsServer() {
+        Path store = Files.createTempDirectory('webhook-tls').resolve('receiver.p12')
+        char[] password = 'changeit'.toCharArray()
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty('java.home'), 'bin', 'keytool').toString(),
+                '-genkeypair', '-keyalg', 'EC', '-groupname', 'secp256r1', '-alias', 'receiver', '-dname', 'CN=127.0.0.1',
+                '-ext', 'SAN=ip:127.0.0.1', '-validity', '2', '-storetype', 'PKCS12', '-keystore', store.toString(),
+                '-storepass', 'changeit', '-keypass', 'changeit').redirectErrorStream(true).start()
+        assert keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0: keytool.inputStream.text
+        KeyStore keys = KeyStore.getInstance('PKCS12')
+        Files.newInputStream(store).withCloseable { keys.load(it, password) }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.defaultAlgorithm)
+        keyManagers.init(keys, password)
+        SSLContext tls = SSLContext.getInstance('TLS')
+        tls.init(keyManagers.keyManagers, null, null)
+        Files.delete(store)
+        Files.delete(store.parent)
+        (SSLServerSocket) tls.serverSocketFactory.createServerSocket(0, 1, InetAddress.getByName('127.0.0.1'))
     }
 
     /** The signature a receiver computes from the headers and body it got, per the specification. */
