@@ -65,7 +65,8 @@ import java.util.regex.Pattern;
  *   <li>no automatic retries (a POST may have been received), no cookies, no proxy;</li>
  *   <li>asynchronous: no thread is held while a receiver thinks, so a slow one costs nothing but a
  *       socket. The request is started on the blocking executor because the resolver runs on the
- *       thread that starts it.</li>
+ *       thread that starts it (when more than 20 deliveries to one host are under way, a waiting
+ *       one starts, and resolves, on the client's I/O thread once a connection frees up).</li>
  * </ul>
  * The receiver's body is discarded as it arrives, at most {@link #MAX_DISCARDED_BYTES} of it.
  * The signing key goes into the signature and nowhere else: not into an exception, a log line or a
