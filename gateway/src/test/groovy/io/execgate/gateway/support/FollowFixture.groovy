@@ -30,9 +30,13 @@ class FollowFixture {
         r.requestLine == fixture.read.requestLine && r.text == (fixture.read.body ?: '')
     }
 
-    /** The read's answer with the vendor's status word {@code vendorStatus}. */
+    /** The read's answer with the vendor's status word {@code vendorStatus} (and the id {@code idAt} names, if any). */
     String readAnswer(String vendorStatus) {
-        Gateway.fixture(vendor, fixture.read.file as String, [(fixture.read.statusAt as String): vendorStatus])
+        Map<String, Object> changes = [(fixture.read.statusAt as String): vendorStatus]
+        if (fixture.read.idAt) {
+            changes[fixture.read.idAt as String] = fixture.read.id
+        }
+        Gateway.fixture(vendor, fixture.read.file as String, changes)
     }
 
     /**
