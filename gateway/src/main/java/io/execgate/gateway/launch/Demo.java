@@ -1,6 +1,9 @@
 package io.execgate.gateway.launch;
 
+import io.execgate.adapter.Operation;
 import io.execgate.gateway.Application;
+import io.execgate.gateway.VendorRegistry;
+import io.execgate.gateway.exchange.ClientKeys;
 import io.execgate.sandbox.Sandbox;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -31,13 +34,40 @@ public final class Demo {
         Map<String, Object> properties = new LinkedHashMap<>(sandbox.gatewayProperties());
         properties.put("micronaut.server.host", LaunchSettings.setting("micronaut.server.host", "127.0.0.1"));
         boolean auth = clientsConfigured;
+        DemoWebhookReceiver receiver = null;
         if (!auth) {
             // nobody has a key to present: the contract's one case for auth off, and only on loopback by default
             properties.put("execgate.auth.enabled", false);
+            // every retry of the demo's (anonymous) caller is followed, and its completion sent to a receiver here
+            receiver = DemoWebhookReceiver.start();
+            String client = "execgate.clients." + ClientKeys.ANONYMOUS.name();
+            properties.put(client + ".webhook-url", receiver.url());
+            properties.put(client + ".webhook-secret", receiver.secret());
+            properties.put("execgate.follow.allow-private-targets", true);
         }
         ApplicationContext gateway = Application.startGateway(command, args, properties);
         EmbeddedServer server = gateway.getBean(EmbeddedServer.class);
         long startedMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println(DemoGuide.text(reason, server.getURL().toString(), sandbox, auth, startedMillis));
+        System.out.println(DemoGuide.text(reason, server.getURL().toString(), sandbox, auth, startedMillis,
+                receiver == null ? null : receiver.url()));
+        if (receiver != null) {
+            DemoWaitedRetry.run(server.getURL().toString(), followable(gateway, sandbox));
+        }
+    }
+
+    /**
+     * The simulator the demo's own waited retry goes to: the last one whose vendor can be read (and so
+     * followed). The guide's lines retry each vendor's failed execution too; this one carries its own
+     * Idempotency-Key, so neither replays the other.
+     */
+    private static Sandbox.Simulator followable(ApplicationContext gateway, Sandbox sandbox) {
+        VendorRegistry vendors = gateway.getBean(VendorRegistry.class);
+        Sandbox.Simulator chosen = null;
+        for (Sandbox.Simulator simulator : sandbox.simulators()) {
+            if (vendors.find(simulator.vendor()).map(v -> v.adapter().operations().contains(Operation.GET)).orElse(false)) {
+                chosen = simulator;
+            }
+        }
+        return chosen;
     }
 }

@@ -12,7 +12,8 @@ final class DemoGuide {
     private DemoGuide() {
     }
 
-    static String text(String reason, String gateway, Sandbox sandbox, boolean auth, long startedMillis) {
+    /** @param webhooks the demo's webhook receiver, when the demo's caller is notified of every retry; else null */
+    static String text(String reason, String gateway, Sandbox sandbox, boolean auth, long startedMillis, String webhooks) {
         String key = auth ? " -H 'Authorization: Bearer <your client key>'" : "";
         StringBuilder out = new StringBuilder()
                 .append("\nExecGate ").append(reason).append('\n')
@@ -32,7 +33,14 @@ final class DemoGuide {
                 .append("/retry -H 'Content-Type: application/json' -d '{\"maxStepsOverride\":\"5\"}'\n")
                 .append("\nRead an execution (a retry's answer names its execution in Location; read that one to follow it):\n")
                 .append("  curl -s").append(key).append(' ').append(failed).append('\n')
-                .append("\nVendors: curl -s").append(key).append(' ').append(gateway).append("/v1/vendors\n")
+                .append("Wait for it to end (Prefer: wait=<seconds>; 200 once it has, else the latest state):\n")
+                .append("  curl -si").append(key).append(" -H 'Prefer: wait=10' <the Location of a retry's answer>\n");
+        if (webhooks != null) {
+            out.append("\nCompletion notifications: every retry here is followed, and when it ends a signed event goes to the\n")
+                    .append("demo's receiver at ").append(webhooks).append(", which prints it below (\"Webhook received\").\n")
+                    .append("Your own receiver: add -d '{\"notify\":{\"url\":\"https://…\"}}' to a retry (README, \"Follow-through\").\n");
+        }
+        out.append("\nVendors: curl -s").append(key).append(' ').append(gateway).append("/v1/vendors\n")
                 .append("API docs: ").append(gateway).append("/docs/ (Swagger UI over ").append(gateway)
                 .append("/openapi/gateway.yaml)\n")
                 .append("Metrics: curl -s ").append(gateway).append("/prometheus | grep execgate_\n")
