@@ -3,6 +3,7 @@ package io.execgate.gateway.config;
 import io.execgate.adapter.VendorAdapter;
 import io.execgate.adapter.VendorProperties;
 import io.execgate.gateway.connection.ConnectionProperties;
+import io.execgate.gateway.follow.FollowProperties;
 import io.execgate.gateway.follow.webhook.StandardWebhooks;
 import io.execgate.gateway.idempotency.IdempotencyProperties;
 import io.micronaut.context.annotation.Context;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 public final class ConfigurationCheck {
 
     public ConfigurationCheck(List<VendorProperties> vendors, List<ClientProperties> clients, List<VendorAdapter> adapters,
-                              IdempotencyProperties idempotency, ConnectionProperties connections,
+                              IdempotencyProperties idempotency, ConnectionProperties connections, FollowProperties follow,
                               @Value("${execgate.auth.enabled:true}") boolean authEnabled) {
         Set<String> known = adapters.stream().map(VendorAdapter::name).collect(Collectors.toCollection(TreeSet::new));
         vendors.forEach(vendor -> checkVendor(vendor, known));
@@ -36,6 +37,15 @@ public final class ConfigurationCheck {
         checkPositive("execgate.server.header-timeout", connections.headerTimeout());
         checkPositive("execgate.server.body-timeout", connections.bodyTimeout());
         checkPositive("execgate.server.keep-alive-timeout", connections.keepAliveTimeout());
+        checkPositive("execgate.follow.watch-for", follow.watchFor());
+        checkPositive("execgate.follow.claim-after", follow.claimAfter());
+        checkPositive("execgate.follow.deliver-for", follow.deliverFor());
+        checkPositive("execgate.follow.delivery-backoff", follow.deliveryBackoff());
+        checkPositive("execgate.follow.delivery-backoff-max", follow.deliveryBackoffMax());
+        checkPositive("execgate.follow.delivery-timeout", follow.deliveryTimeout());
+        if (follow.maxWait().isNegative()) {
+            throw new ConfigurationException(named("execgate.follow.max-wait") + " must not be negative");
+        }
         if (authEnabled && clients.isEmpty()) {
             throw new ConfigurationException(named("execgate.auth.enabled") + " is true but no client is configured: set "
                     + named("execgate.clients.<client>.api-key") + ", or execgate.auth.enabled=false for a local demo");
