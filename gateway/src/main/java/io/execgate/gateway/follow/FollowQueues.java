@@ -1,16 +1,52 @@
 package io.execgate.gateway.follow;
 
+import io.execgate.gateway.idempotency.IdempotencyProperties;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.codec.StringCodec;
+import io.micronaut.configuration.lettuce.NamedRedisServersConfiguration;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+
 /**
- * Chooses where followed retries are kept: in this process unless a Redis is configured.
+ * Chooses where followed retries are kept: in Redis when {@code execgate.follow.redis-uri} or
+ * {@code execgate.idempotency.redis-uri} is set (then every instance shares them and they survive a
+ * restart), else in this process.
  */
 @Factory
 final class FollowQueues {
 
+    /**
+     * The client is Micronaut's for {@code redis.servers.follow} (application.yml), asked for only
+     * when Redis is configured, and connected only once the queue is used: a Redis that is down
+     * delays follow-through, never the gateway's start.
+     */
     @Singleton
-    FollowQueue queue(FollowProperties properties) {
-        return new InProcessFollowQueue();
+    @Bean(preDestroy = "close")
+    FollowQueue queue(FollowProperties properties, IdempotencyProperties idempotency,
+                      @Nullable @Property(name = "execgate.idempotency.redis-uri") String idempotencyRedisUri,
+                      @Named("follow") BeanProvider<RedisClient> client,
+                      @Named("follow") BeanProvider<NamedRedisServersConfiguration> server) {
+        if (blank(properties.redisUri()) && blank(idempotencyRedisUri)) {
+            return new InProcessFollowQueue();
+        }
+        return new RedisFollowQueue(timeout -> client.get().connectAsync(StringCodec.UTF8, withTimeout(server.get(), timeout)),
+                properties.claimAfter(), idempotency.redisTimeout());
+    }
+
+    /** The configured server, its URI ({@code uri:}) or its parts ({@code host:}, {@code port:}), with {@code timeout} for every command. */
+    private static RedisURI withTimeout(NamedRedisServersConfiguration server, Duration timeout) {
+        return RedisURI.builder(server.getUri().orElse(server)).withTimeout(timeout).build();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }
