@@ -50,6 +50,8 @@ final class RedisFollowQueue implements FollowQueue {
     /** Held ids per heartbeat script, so one script never runs long on Redis. */
     private static final int HEARTBEAT_BATCH = 500;
     private static final String END = "0-0";
+    /** Below this the heartbeat would be a busy loop. */
+    private static final Duration MIN_CLAIM_AFTER = Duration.ofMillis(300);
 
     private final FollowStream stream;
     private final Duration claimAfter;
@@ -62,8 +64,8 @@ final class RedisFollowQueue implements FollowQueue {
     private volatile Consumer<Taken> worker;
     private volatile boolean closed;
     private volatile boolean groupReady;
-    /** Where the next takeover page starts; the loop thread's only. */
-    private String cursor = END;
+    /** Where the next takeover page starts; one keeper round at a time moves it. */
+    private volatile String cursor = END;
 
     /**
      * @param connect    opens a connection to the queue's Redis whose commands time out after the given duration
@@ -72,12 +74,15 @@ final class RedisFollowQueue implements FollowQueue {
      */
     RedisFollowQueue(Function<Duration, ? extends CompletionStage<StatefulRedisConnection<String, String>>> connect,
                      Duration claimAfter, Duration timeout) {
+        if (claimAfter.compareTo(MIN_CLAIM_AFTER) < 0) {
+            throw new IllegalArgumentException("execgate.follow.claim-after must be at least " + MIN_CLAIM_AFTER.toMillis() + "ms");
+        }
         this.stream = new FollowStream(connect, timeout, UUID.randomUUID().toString());
         this.claimAfter = claimAfter;
         this.beat = claimAfter.dividedBy(3);
-        Duration maxBackoff = beat.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : beat;
-        this.readFailures = new FailureStreak("reading new jobs", new Backoff(Duration.ofMillis(100), maxBackoff));
-        this.keepFailures = new FailureStreak("the heartbeat and takeover", new Backoff(Duration.ofMillis(100), maxBackoff));
+        this.readFailures = new FailureStreak("reading new jobs", new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)));
+        // never much slower than the heartbeat: after a blip, the held jobs are refreshed before others may take them
+        this.keepFailures = new FailureStreak("the heartbeat and takeover", new Backoff(Duration.ofMillis(100), beat));
         this.loop = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "execgate-follow-queue");
             thread.setDaemon(true);
