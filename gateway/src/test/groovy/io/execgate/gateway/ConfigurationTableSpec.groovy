@@ -32,6 +32,7 @@ class ConfigurationTableSpec extends Specification {
             'endpoints.all.enabled'                                 : 'no management endpoint but /prometheus',
             'endpoints.prometheus.sensitive'                        : '/prometheus needs no key (endpoints.prometheus.enabled is in the table)',
             'redis.servers.idempotency.uri'                         : 'follows execgate.idempotency.redis-uri',
+            'redis.servers.follow.uri'                              : 'the follow queue\'s client; its Redis is execgate.follow.redis-uri, else execgate.idempotency.redis-uri',
             'micronaut.serde.serialization.inclusion'               : 'the answers\' JSON shape is the contract\'s, not a setting',
             'execgate.sandbox.vendor'                               : 'set by the sandbox for each simulator it starts',
             'execgate.sandbox.api-key'                              : 'set by the sandbox for each simulator it starts',

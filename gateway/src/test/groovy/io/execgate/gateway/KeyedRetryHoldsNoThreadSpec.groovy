@@ -67,7 +67,9 @@ class KeyedRetryHoldsNoThreadSpec extends Specification {
     def "a Redis that accepts connections but never answers fails keyed retries within redis-timeout, nothing sent, while a retry without a key is answered"() {
         given:
         def silent = new SilentServer()
-        def gateway = new Gateway(ONE_THREAD + ['execgate.idempotency.redis-uri': silent.uri, 'execgate.idempotency.redis-timeout': '3s'])
+        // the follow queue would use the same Redis and add its own connections: it is sent elsewhere (nothing listens)
+        def gateway = new Gateway(ONE_THREAD + ['execgate.idempotency.redis-uri': silent.uri, 'execgate.idempotency.redis-timeout': '3s',
+                                                'execgate.follow.redis-uri': 'redis://127.0.0.1:1'])
         def skyvern = gateway.vendor('skyvern').answer(200, fixture('skyvern', 'retry-200.json'))
         def clients = Executors.newFixedThreadPool(3)
         oneThreadEach(gateway)
