@@ -3,6 +3,7 @@ package io.execgate.gateway
 import io.execgate.api.model.ArtifactKind
 import io.execgate.api.model.ExecutionStatus
 import io.execgate.api.model.Outcome
+import io.execgate.api.model.WebhookEventType
 import io.execgate.api.model.ProblemCode
 import io.execgate.gateway.support.Gateway
 import org.yaml.snakeyaml.Yaml
@@ -39,6 +40,7 @@ class ExtensibleEnumsSpec extends Specification {
         'ProblemCode'     | ['components', 'schemas', 'ProblemCode']                  || ProblemCode
         'ExecutionStatus' | ['components', 'schemas', 'ExecutionStatus']              || ExecutionStatus
         'Artifact.kind'   | ['components', 'schemas', 'Artifact', 'properties', 'kind'] || ArtifactKind
+        'WebhookEvent.type' | ['components', 'schemas', 'WebhookEvent', 'properties', 'type'] || WebhookEventType
     }
 
     def "Outcome is a closed enum in the contract and on the server"() {

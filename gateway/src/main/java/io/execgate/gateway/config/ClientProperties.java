@@ -26,7 +26,7 @@ public record ClientProperties(@Parameter String name, @Nullable String apiKey, 
     @Override
     public String toString() {
         return "ClientProperties[name=" + name + ", apiKey=" + (apiKey == null ? "unset" : "***") + ", vendors=" + vendors
-                + ", webhookUrl=" + (webhookUrl == null ? "unset" : "set") + ", webhookSecret="
-                + (webhookSecret == null ? "unset" : "***") + ", webhookHosts=" + webhookHosts + "]";
+                + ", webhookUrl=" + (webhookUrl == null ? "unset" : "set") + ", signsWebhooks=" + (webhookSecret != null)
+                + ", webhookHosts=" + webhookHosts + "]";
     }
 }
