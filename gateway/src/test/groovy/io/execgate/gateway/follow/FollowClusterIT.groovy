@@ -85,7 +85,7 @@ class FollowClusterIT extends Specification {
         receiver.answer([status: 503])
         def (a, b) = [start('a'), start('b')]
         def answers = (0..<20).collect { i -> retry(i % 2 ? a : b) }
-        def firstAttempts = receiver.await(20, 60)
+        Set<String> failedEvents = awaitEvents(20, 60)
 
         when: 'both stop, the receiver recovers, and two new instances start'
         a.close()
@@ -98,8 +98,23 @@ class FollowClusterIT extends Specification {
 
         then: 'every event was delivered after the restart, with the id it had before'
         def after = (receiver.received as List).drop(before)
-        after*.header('webhook-id').toSet() == firstAttempts*.header('webhook-id').toSet()
+        after*.header('webhook-id').toSet() == failedEvents
         after.collect { it.json.data.id }.toSet() == answers.collect { it.json.id }.toSet()
+    }
+
+    /** Waits until {@code wanted} distinct events (webhook-ids) have been attempted; returns their ids. */
+    private Set<String> awaitEvents(int wanted, long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds)
+        Set<String> ids = []
+        while (System.nanoTime() < deadline) {
+            ids = (receiver.received as List)*.header('webhook-id') as Set
+            if (ids.size() >= wanted) {
+                return ids
+            }
+            Thread.sleep(50)
+        }
+        assert ids.size() >= wanted
+        ids
     }
 
     private RawHttp.Answer retry(Instance instance) {
@@ -151,7 +166,7 @@ class FollowClusterIT extends Specification {
                                   '-Dexecgate.follow.delivery-backoff=300ms', '-Dexecgate.follow.delivery-backoff-max=1s',
                                   '-Dexecgate.log.format=text']
             spec.sandbox.gatewayProperties().each { key, value -> props << "-D$key=$value".toString() }
-            process = new Launched(Path.of('.'), [System.getProperty('java.home') + '/bin/java'] + props + ['-jar', JAR])
+            process = new Launched(Path.of('.'), ([System.getProperty('java.home') + '/bin/java'] + props + ['-jar', JAR])*.toString())
             http = new RawHttp(port)
             http.awaitHealth(60)
         }
