@@ -62,6 +62,18 @@ class ApiExamplesSpec extends Specification {
         real.replaceAll(/\d+/, '0') == form
     }
 
+    def "the Prefer example, sent with a read, is answered with the Preference-Applied example"() {
+        given:
+        String prefer = DOCUMENT.components.parameters.Prefer.schema.example
+
+        when: 'a read of an execution that has ended: answered at once, the wait honoured'
+        def answer = send('GET', "/v1/executions/skyvern/${gateway.failedId('skyvern')}", null, [Prefer: prefer])
+
+        then:
+        answer.status == 200
+        answer.header('Preference-Applied') == DOCUMENT.components.headers.PreferenceApplied.schema.example
+    }
+
     def "the vendor parameter example is a vendor the gateway lists"() {
         expect:
         DOCUMENT.components.parameters.Vendor.schema.example in send('GET', '/v1/vendors', null).json*.name
@@ -72,7 +84,8 @@ class ApiExamplesSpec extends Specification {
         Set<String> checked = responseExamples().collect { "${it[1]}/examples/${it[0]}".toString() } as Set
         checked += mediaExamples(DOCUMENT.paths['/v1/executions/{vendor}/{executionId}/retry'].post.requestBody)
                 .collect { "paths/~1v1~1executions~1{vendor}~1{executionId}~1retry/post/requestBody/content/application~1json/examples/${it[0]}".toString() }
-        checked += ['components/headers/ServerTiming/schema/example', 'components/parameters/Vendor/schema/example']
+        checked += ['components/headers/ServerTiming/schema/example', 'components/parameters/Vendor/schema/example',
+                    'components/parameters/Prefer/schema/example', 'components/headers/PreferenceApplied/schema/example']
 
         expect:
         examplesIn(DOCUMENT, '') - checked == [] as Set
