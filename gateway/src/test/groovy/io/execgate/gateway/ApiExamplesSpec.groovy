@@ -15,8 +15,8 @@ import java.time.Duration
 /**
  * The examples in {@code specs/gateway.yaml} (what Swagger UI at {@code /docs/} shows) are real:
  * each response example names the request that produced it ({@code x-request}, and
- * {@code x-request-body}), and sending that request to the gateway over the vendor sandbox gives
- * the same status and the same answer, member for member; only a fresh id or time may differ
+ * {@code x-request-body} and {@code x-request-headers}), and sending that request to the gateway
+ * over the vendor sandbox gives the same status and the same answer, member for member; only a fresh id or time may differ
  * ({@link SameAnswer}).
  * An example this spec does not know how to check fails it, so none can be added unchecked.
  */
@@ -32,14 +32,14 @@ class ApiExamplesSpec extends Specification {
     def "the #name example of #where is what the gateway answers to #request"() {
         when:
         def (method, target) = request.split(' ', 2)
-        def answer = send(method, target, body)
+        def answer = send(method, target, body, headers)
 
         then:
         answer.status == status
         SameAnswer.differences(example, answer.json) == []
 
         where:
-        [name, where, request, body, status, example] << responseExamples()
+        [name, where, request, body, status, example, headers] << responseExamples()
     }
 
     def "the #name request body example is accepted"() {
@@ -62,6 +62,18 @@ class ApiExamplesSpec extends Specification {
         real.replaceAll(/\d+/, '0') == form
     }
 
+    def "the Prefer example, sent with a read, is answered with the Preference-Applied example"() {
+        given:
+        String prefer = DOCUMENT.components.parameters.Prefer.schema.example
+
+        when: 'a read of an execution that has ended: answered at once, the wait honoured'
+        def answer = send('GET', "/v1/executions/skyvern/${gateway.failedId('skyvern')}", null, [Prefer: prefer])
+
+        then:
+        answer.status == 200
+        answer.header('Preference-Applied') == DOCUMENT.components.headers.PreferenceApplied.schema.example
+    }
+
     def "the vendor parameter example is a vendor the gateway lists"() {
         expect:
         DOCUMENT.components.parameters.Vendor.schema.example in send('GET', '/v1/vendors', null).json*.name
@@ -72,7 +84,8 @@ class ApiExamplesSpec extends Specification {
         Set<String> checked = responseExamples().collect { "${it[1]}/examples/${it[0]}".toString() } as Set
         checked += mediaExamples(DOCUMENT.paths['/v1/executions/{vendor}/{executionId}/retry'].post.requestBody)
                 .collect { "paths/~1v1~1executions~1{vendor}~1{executionId}~1retry/post/requestBody/content/application~1json/examples/${it[0]}".toString() }
-        checked += ['components/headers/ServerTiming/schema/example', 'components/parameters/Vendor/schema/example']
+        checked += ['components/headers/ServerTiming/schema/example', 'components/parameters/Vendor/schema/example',
+                    'components/parameters/Prefer/schema/example', 'components/headers/PreferenceApplied/schema/example']
 
         expect:
         examplesIn(DOCUMENT, '') - checked == [] as Set
@@ -80,15 +93,15 @@ class ApiExamplesSpec extends Specification {
 
     // ---
 
-    private def send(String method, String target, Object body) {
-        Map<String, String> headers = [Authorization: "Bearer $SandboxGateway.CLIENT_KEY".toString()]
+    private def send(String method, String target, Object body, Map<String, String> extra = null) {
+        Map<String, String> headers = [Authorization: "Bearer $SandboxGateway.CLIENT_KEY".toString()] + (extra ?: [:])
         if (body != null) {
             headers['Content-Type'] = 'application/json'
         }
         gateway.http.send(method, target, headers, body == null ? null : JsonOutput.toJson(body))
     }
 
-    /** [name, where, request, body, status, value] of every response example, with its status code. */
+    /** [name, where, request, body, status, value, request headers] of every response example, with its status code. */
     private static List<List> responseExamples() {
         List<List> found = []
         DOCUMENT.paths.each { String path, Map operations ->
@@ -103,7 +116,7 @@ class ApiExamplesSpec extends Specification {
                     (response.content ?: [:]).each { String media, Map content ->
                         (content.examples ?: [:]).each { String name, Map example ->
                             found << [name, "$where/content/${escape(media)}".toString(), example.'x-request',
-                                      example.'x-request-body', code as int, example.value]
+                                      example.'x-request-body', code as int, example.value, example.'x-request-headers']
                         }
                     }
                 }

@@ -64,6 +64,7 @@ class ConfigurationSpec extends Specification {
         when:
         def server = ApplicationContext.run(EmbeddedServer, examples + ['micronaut.server.port': -1,
                 SKYVERN_API_KEY: 'vendor-Secret-s', ALGAPSA_API_KEY: 'vendor-Secret-a', EXECGATE_CI_KEY: 'client-Secret-ci',
+                EXECGATE_CI_WEBHOOK_SECRET: 'whsec_' + ('k' * 32).bytes.encodeBase64().toString(),
                 'execgate.idempotency.redis-uri': redis.uri])
         def context = server.applicationContext
 
@@ -73,6 +74,9 @@ class ConfigurationSpec extends Specification {
                 [skyvern: 'https://api.skyvern.com', algapsa: 'https://algapsa.example.com']
         context.getBeansOfType(io.execgate.gateway.config.ClientProperties).collect { [it.name(), it.vendors()] } ==
                 [['ci', ['skyvern', 'algapsa']]]
+        context.getBeansOfType(io.execgate.gateway.config.ClientProperties).collect { [it.webhookUrl(), it.webhookHosts()] } ==
+                [['https://ci.example.com/hooks/execgate', ['ci.example.com', '*.hooks.example.com']]]
+        context.getBean(io.execgate.gateway.follow.FollowProperties).maxWait() == java.time.Duration.ofSeconds(60)
         examples['execgate.idempotency.redis-uri'] == 'redis://127.0.0.1:6379'
 
         cleanup:
