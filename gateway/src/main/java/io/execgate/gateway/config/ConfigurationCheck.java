@@ -32,8 +32,8 @@ public final class ConfigurationCheck {
                               @Value("${execgate.auth.enabled:true}") boolean authEnabled) {
         Set<String> known = adapters.stream().map(VendorAdapter::name).collect(Collectors.toCollection(TreeSet::new));
         vendors.forEach(vendor -> checkVendor(vendor, known));
-        clients.forEach(client -> checkClient(client, known, authEnabled));
-        vendors.forEach(vendor -> checkClaimOutlastsCall(vendor, idempotency));
+        clients.forEach(client -> checkClient(client, known, authEnabled, follow.allowPrivateTargets()));
+        vendors.forEach(vendor -> checkClaimOutlastsCall(vendor, idempotency, follow));
         checkPositive("execgate.server.header-timeout", connections.headerTimeout());
         checkPositive("execgate.server.body-timeout", connections.bodyTimeout());
         checkPositive("execgate.server.keep-alive-timeout", connections.keepAliveTimeout());
@@ -73,11 +73,16 @@ public final class ConfigurationCheck {
         }
     }
 
-    /** A claim that expired while its vendor call could still answer would let the same key call again. */
-    private static void checkClaimOutlastsCall(VendorProperties vendor, IdempotencyProperties idempotency) {
-        if (idempotency.inFlightTtl().compareTo(vendor.connectTimeout().plus(vendor.readTimeout())) <= 0) {
+    /**
+     * A claim that expired while its request could still answer would let the same key call again: it
+     * must outlast the vendor call and the longest wait after it ({@code Prefer: wait}).
+     */
+    private static void checkClaimOutlastsCall(VendorProperties vendor, IdempotencyProperties idempotency,
+                                               FollowProperties follow) {
+        if (idempotency.inFlightTtl().compareTo(vendor.connectTimeout().plus(vendor.readTimeout()).plus(follow.maxWait())) <= 0) {
             throw new ConfigurationException(named("execgate.idempotency.in-flight-ttl") + " must be longer than "
-                    + named("execgate.vendors." + vendor.name() + ".connect-timeout") + " plus .read-timeout");
+                    + named("execgate.vendors." + vendor.name() + ".connect-timeout") + " plus .read-timeout plus "
+                    + named("execgate.follow.max-wait"));
         }
     }
 
@@ -88,7 +93,8 @@ public final class ConfigurationCheck {
         }
     }
 
-    private static void checkClient(ClientProperties client, Set<String> known, boolean authEnabled) {
+    private static void checkClient(ClientProperties client, Set<String> known, boolean authEnabled,
+                                    boolean allowPrivateTargets) {
         String prefix = "execgate.clients." + client.name();
         if (authEnabled && (client.apiKey() == null || client.apiKey().isBlank())) {
             throw new ConfigurationException(named(prefix + ".api-key") + " is required while execgate.auth.enabled is true");
@@ -98,11 +104,11 @@ public final class ConfigurationCheck {
                 throw new ConfigurationException(named(prefix + ".vendors") + " names unknown vendor '" + v + "' (known: " + known + ")");
             });
         }
-        checkWebhooks(client, prefix);
+        checkWebhooks(client, prefix, allowPrivateTargets);
     }
 
     /** A default webhook URL nobody could sign for, or a secret that is not one, would fail every notification. */
-    private static void checkWebhooks(ClientProperties client, String prefix) {
+    private static void checkWebhooks(ClientProperties client, String prefix, boolean allowPrivateTargets) {
         if (client.webhookSecret() != null && !StandardWebhooks.isSecret(client.webhookSecret())) {
             throw new ConfigurationException(named(prefix + ".webhook-secret") + " must be a Standard Webhooks secret: whsec_ and base64");
         }
@@ -111,8 +117,10 @@ public final class ConfigurationCheck {
                 throw new ConfigurationException(named(prefix + ".webhook-url") + " needs " + named(prefix + ".webhook-secret")
                         + " to sign the notifications");
             }
-            if (!isHttpUrl(client.webhookUrl(), true)) {
-                throw new ConfigurationException(named(prefix + ".webhook-url") + " must be an absolute https URL without credentials");
+            if (!isHttpUrl(client.webhookUrl(), true)
+                    || (!allowPrivateTargets && !client.webhookUrl().regionMatches(true, 0, "https:", 0, 6))) {
+                throw new ConfigurationException(named(prefix + ".webhook-url") + " must be an absolute https URL without credentials"
+                        + " (http only with execgate.follow.allow-private-targets=true)");
             }
         }
     }

@@ -63,6 +63,9 @@ public final class ExecutionFollower {
             follower.result.complete(Followed.of(start));
         } else {
             follower.schedule(backoff.after(1));
+            // a read still under way at the deadline does not hold the answer up: it ends with the latest state
+            ScheduledFuture<?> end = scheduler.after(Duration.between(Instant.now(), deadline), follower::stop);
+            follower.result.whenComplete((done, failed) -> end.cancel(false));
         }
         return follower;
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,7 +50,9 @@ public final class Notifications {
      * {@code notify.url}), else the client's {@code webhook-url}; empty when there is neither, or when
      * only the client's default applies and the vendor cannot be followed. Fails with the problem to
      * answer: 501 when the retry asks of a vendor without a read operation, 400 when the client has no
-     * secret or the URL is not a safe target.
+     * secret or the URL it asked for is not a safe target. The client's default URL failing the check
+     * (its host no longer resolves, or resolves to a private address) is logged, and the retry goes on
+     * without a notification: the request is not at fault.
      */
     public CompletableFuture<Optional<URI>> target(String client, @Nullable String asked, boolean followable) {
         ClientProperties settings = clients.get(client);
@@ -65,7 +68,18 @@ public final class Notifications {
                     "this client has no webhook secret to sign notifications with (execgate.clients." + client
                             + ".webhook-secret)"));
         }
-        return targets.check(url, settings.webhookHosts()).thenApply(Optional::of);
+        CompletableFuture<Optional<URI>> checked = targets.check(url, settings.webhookHosts()).thenApply(Optional::of);
+        if (asked != null) {
+            return checked;
+        }
+        // the client's default, not this request, is at fault: the retry goes on, unnotified, and says so
+        return checked.exceptionally(refused -> {
+            Throwable cause = refused instanceof CompletionException && refused.getCause() != null ? refused.getCause() : refused;
+            LOG.warn("Client {}: its webhook-url is not a target notifications may go to now ({}); this retry is not notified",
+                    client, cause instanceof GatewayProblem problem && !problem.errors().isEmpty()
+                            ? problem.errors().get(0).getMessage() : cause.getClass().getName());
+            return Optional.empty();
+        });
     }
 
     /**

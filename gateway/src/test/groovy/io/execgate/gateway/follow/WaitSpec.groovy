@@ -114,6 +114,25 @@ class WaitSpec extends Specification {
         follow.reads(gateway.vendor('skyvern')).size() == 1
     }
 
+    def "the wait ends when it is over, even while a read is still on its way"() {
+        given: 'the read would say the run completed, but only once the test lets it answer'
+        def gate = new java.util.concurrent.CountDownLatch(1)
+        def follow = new FollowFixture('skyvern')
+        follow.script(gateway.vendor('skyvern'), [[status : 200, body: follow.readAnswer('completed'), until: gate, maxSeconds: 20,
+                                                   headers: ['Content-Type': 'application/json']]])
+
+        when:
+        def answer = gateway.retry('skyvern', follow.retryId, null, [Prefer: 'wait=1'])
+
+        then: 'answered with the retry itself while the read is held'
+        answer.status == 202
+        answer.json.status == 'QUEUED'
+        gate.count == 1
+
+        cleanup:
+        gate.countDown()
+    }
+
     def "a vendor without a read operation ignores the preference: 202 at once, no Preference-Applied, one call"() {
         given:
         gateway.vendor('kinetic').answer(201, Gateway.fixture('kinetic', 'retry-201.json'))
@@ -175,7 +194,7 @@ class WaitSpec extends Specification {
         given: 'skyvern and n8n both stay running'
         def hungUp = new FollowFixture('skyvern').script(gateway.vendor('skyvern'), ['running'])
         def control = new FollowFixture('n8n').script(gateway.vendor('n8n'), ['running'])
-        def waiting = Thread.start { gateway.retry('n8n', control.retryId, null, [Prefer: 'wait=8']) }
+        def waiting = Thread.start { gateway.retry('n8n', control.retryId, null, [Prefer: 'wait=10']) }
         Socket socket = new Socket('127.0.0.1', gateway.server.port)
 
         when: 'a raw client asks for a long wait, and goes once the first read was made for it'
@@ -186,7 +205,7 @@ class WaitSpec extends Specification {
         socket.close()
         waiting.join(20_000)
 
-        then: 'the other wait read on (three more reads over its 8 s), while the hung-up one made no read after the first'
+        then: 'the other wait read on (three more reads over its 10 s), while the hung-up one made no read after the first'
         !waiting.alive
         control.reads(gateway.vendor('n8n')).size() >= 4
         hungUp.reads(gateway.vendor('skyvern')).size() == 1

@@ -124,6 +124,23 @@ class WebhookDeliverySpec extends Specification {
         withDefault?.close()
     }
 
+    def "a client's default webhook-url that is no safe target now does not stop its retries: they go on, unnotified"() {
+        given: 'the default points at loopback, which this gateway does not allow (checked per retry: DNS can change)'
+        Gateway strict = new Gateway(['execgate.clients.ci.webhook-secret': SECRET,
+                                      'execgate.clients.ci.webhook-url'   : 'https://127.0.0.1:9/hooks'])
+        new FollowFixture('skyvern').script(strict.vendor('skyvern'), ['finished'])
+
+        when:
+        def answer = strict.retry('skyvern', 'wr_123')
+
+        then:
+        answer.status == 202
+        strict.vendor('skyvern').requests.size() == 1
+
+        cleanup:
+        strict?.close()
+    }
+
     def "an execution not over within watch-for is reported as execution.watch_expired with the latest state"() {
         given:
         Gateway shortWatch = new Gateway(['execgate.clients.ci.webhook-secret'   : SECRET,
