@@ -83,7 +83,7 @@ class GeneratedClientIT extends Specification {
         String failed = failedRun()
 
         when:
-        def accepted = executions.retryExecutionWithHttpInfo('skyvern', failed, null, null, null,
+        def accepted = executions.retryExecutionWithHttpInfo('skyvern', failed, null, null, null, null,
                 new RetryRequest().maxStepsOverride(25))
         Execution retried = accepted.data
 
@@ -97,7 +97,7 @@ class GeneratedClientIT extends Specification {
         accepted.headers.get('location') == ["/v1/executions/skyvern/${retried.id}".toString()]
 
         when: 'the new run is read back through the client'
-        Execution read = executions.getExecution('skyvern', retried.id, null, null)
+        Execution read = executions.getExecution('skyvern', retried.id, null, null, null)
 
         then:
         read.id == retried.id
@@ -106,9 +106,20 @@ class GeneratedClientIT extends Specification {
         read.retriedId == null
     }
 
+    def "a waited retry through the client: Prefer wait=10 answers 200 with the run completed"() {
+        when:
+        def finished = executions.retryExecutionWithHttpInfo('skyvern', failedRun(), null, null, null, 'wait=10', null)
+
+        then:
+        finished.statusCode == 200
+        finished.headers.get('preference-applied') == ['wait=10']
+        finished.data.status == 'COMPLETED'
+        finished.data.retriedId == failedRun()
+    }
+
     def "reading the failed run gives its status and artifacts as strings"() {
         when:
-        Execution read = executions.getExecution('skyvern', failedRun(), null, null)
+        Execution read = executions.getExecution('skyvern', failedRun(), null, null, null)
 
         then:
         read.status == 'FAILED'
@@ -141,9 +152,9 @@ class GeneratedClientIT extends Specification {
         'run the vendor lacks' | 404    | 'EXECUTION_NOT_FOUND' | '/problems/execution-not-found' | Outcome.REJECTED
 
         call << [
-                { ExecutionsApi api -> api.retryExecution('skyvern', failedRun(), null, null, null, new RetryRequest().maxStepsOverride(0)) },
-                { ExecutionsApi api -> api.getExecution('acme', 'exec_1', null, null) },
-                { ExecutionsApi api -> api.retryExecution('skyvern', 'wr_000000000000000001', null, null, null, null) }]
+                { ExecutionsApi api -> api.retryExecution('skyvern', failedRun(), null, null, null, null, new RetryRequest().maxStepsOverride(0)) },
+                { ExecutionsApi api -> api.getExecution('acme', 'exec_1', null, null, null) },
+                { ExecutionsApi api -> api.retryExecution('skyvern', 'wr_000000000000000001', null, null, null, null, null) }]
     }
 
     def "the vendor's own words reach the client as vendorError: #what"() {
@@ -153,7 +164,7 @@ class GeneratedClientIT extends Specification {
         }
 
         when:
-        executions.retryExecution('skyvern', id ?: failedRun(), null, null, null, null)
+        executions.retryExecution('skyvern', id ?: failedRun(), null, null, null, null, null)
 
         then:
         ApiException refused = thrown()

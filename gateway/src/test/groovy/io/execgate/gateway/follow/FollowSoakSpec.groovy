@@ -1,5 +1,6 @@
 package io.execgate.gateway.follow
 
+import io.execgate.gateway.support.RedisServer
 import io.execgate.gateway.support.SandboxGateway
 import io.execgate.gateway.support.TestTraffic
 import io.execgate.gateway.support.WebhookReceiver
@@ -23,17 +24,20 @@ class FollowSoakSpec extends Specification {
     static final String SECRET = 'whsec_' + Base64.encoder.encodeToString('soak-webhook-Secret-0011-32-bytes!'.bytes)
 
     @Shared @AutoCleanup WebhookReceiver receiver = new WebhookReceiver()
-    @Shared @AutoCleanup SandboxGateway gateway = new SandboxGateway(Duration.ofSeconds(1), [
-            'execgate.clients.ci.webhook-secret'             : SECRET,
-            'execgate.follow.allow-private-targets'          : true,
-            'execgate.vendors.skyvern.max-concurrent-calls'  : 128])
+    @Shared @AutoCleanup RedisServer redis = new RedisServer()
+    @AutoCleanup SandboxGateway gateway
 
     def setupSpec() {
         TestTraffic.secrets([SECRET])
     }
 
-    def "1,000 watches with a 1 s sandbox step: each retry is notified exactly once, signed, within a minute"() {
+    def "1,000 watches kept #store with a 1 s sandbox step: each retry is notified exactly once, signed, within a minute"() {
         given:
+        receiver.clear()
+        gateway = new SandboxGateway(Duration.ofSeconds(1), [
+                'execgate.clients.ci.webhook-secret'           : SECRET,
+                'execgate.follow.allow-private-targets'        : true,
+                'execgate.vendors.skyvern.max-concurrent-calls': 128] + settings)
         def pool = Executors.newFixedThreadPool(16)
         String failed = gateway.failedId('skyvern')
         String body = """{"notify":{"url":"${receiver.url()}"}}"""
@@ -61,12 +65,17 @@ class FollowSoakSpec extends Specification {
         and: 'the figures'
         System.gc()
         def heap = ManagementFactory.memoryMXBean.heapMemoryUsage
-        println String.format('FollowSoakSpec: %d retries sent in %.1f s; all %d events delivered %.1f s after the first retry ' +
-                '(runs take 3 s to complete); heap used after GC %d MB of %d MB committed', RETRIES, (sent - start) / 1e9,
+        println String.format("FollowSoakSpec (%s): %d retries sent in %.1f s; all %d events delivered %.1f s after the first retry " +
+                '(runs take 3 s to complete); heap used after GC %d MB of %d MB committed', store, RETRIES, (sent - start) / 1e9,
                 events.size(), (delivered - start) / 1e9, heap.used >> 20, heap.committed >> 20)
         TimeUnit.NANOSECONDS.toSeconds(delivered - start) < 60
 
         cleanup:
         pool?.shutdownNow()
+
+        where:
+        store        | settings
+        'in process' | [:]
+        'in Redis'   | ['execgate.follow.redis-uri': redis.uri]
     }
 }

@@ -1,4 +1,4 @@
-package io.execgate.gateway.follow;
+package io.execgate.gateway.redis;
 
 import io.lettuce.core.api.StatefulRedisConnection;
 
@@ -10,13 +10,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * One Redis connection of the follow queue, opened on first use without blocking. An attempt that
- * fails, or is not done within {@code redis-timeout}, fails the commands waiting on it, and the next
- * command tries again; once open, Lettuce reconnects by itself. The same scheme as the idempotency
- * store's {@code RedisConnector}, kept apart so the queue owns its connections (a blocking read must
- * not share the idempotency store's pipeline) and can close them when the queue closes.
+ * One Redis connection, opened on first use without blocking: the commands that arrive while it is
+ * being made wait on that same attempt, holding no thread. An attempt that fails, or is not done
+ * within {@code timeout} (a host that drops packets would otherwise hold it for Lettuce's 10 s
+ * connect timeout), fails the commands waiting on it, and the next command tries again; once open,
+ * Lettuce reconnects by itself. The idempotency store has one; the follow queue two of its own (a
+ * blocking stream read must not hold up other commands in one connection's pipeline).
  */
-final class RedisLink {
+public final class RedisLink {
     private final Supplier<? extends CompletionStage<StatefulRedisConnection<String, String>>> connect;
     private final Duration timeout;
     private final AtomicReference<CompletableFuture<StatefulRedisConnection<String, String>>> attempt =
@@ -24,16 +25,16 @@ final class RedisLink {
     private volatile boolean closed;
 
     /** @param connect starts a connection without waiting for it */
-    RedisLink(Supplier<? extends CompletionStage<StatefulRedisConnection<String, String>>> connect, Duration timeout) {
+    public RedisLink(Supplier<? extends CompletionStage<StatefulRedisConnection<String, String>>> connect, Duration timeout) {
         this.connect = connect;
         this.timeout = timeout;
     }
 
     /** The open connection, the attempt under way, or a new attempt when the last one failed. */
-    CompletableFuture<StatefulRedisConnection<String, String>> connection() {
+    public CompletableFuture<StatefulRedisConnection<String, String>> connection() {
         while (true) {
             if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("the follow queue is closed"));
+                return CompletableFuture.failedFuture(new IllegalStateException("the Redis connection is closed"));
             }
             CompletableFuture<StatefulRedisConnection<String, String>> current = attempt.get();
             if (current != null && !current.isCompletedExceptionally()) {
@@ -60,13 +61,13 @@ final class RedisLink {
             if (failed != null) {
                 into.completeExceptionally(failed);
             } else if (closed || !into.complete(connection)) {
-                connection.closeAsync(); // too late (timed out, or the queue closed meanwhile): nobody will use it
+                connection.closeAsync(); // too late (timed out, or closed meanwhile): nobody will use it
             }
         });
     }
 
     /** Closes the connection; commands under way on it fail, later ones fail at once. */
-    void close() {
+    public void close() {
         closed = true;
         CompletableFuture<StatefulRedisConnection<String, String>> current = attempt.get();
         if (current != null) {
