@@ -1,9 +1,12 @@
 package io.execgate.gateway
 
+import io.execgate.gateway.support.FollowFixture
 import io.execgate.gateway.support.Gateway
 import io.execgate.gateway.support.OtlpCollector
 import io.execgate.gateway.support.OtlpCollector.Span
 import io.execgate.gateway.support.RedisServer
+import io.execgate.gateway.support.TestTraffic
+import io.execgate.gateway.support.WebhookReceiver
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -19,6 +22,7 @@ class TracingSpec extends Specification {
     static final String CLIENT_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736'
     static final String CLIENT_SPAN = '00f067aa0ba902b7'
     static final String TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/
+    static final String WEBHOOK_SECRET = 'whsec_' + Base64.encoder.encodeToString('tracing-webhook-Secret-0014-bytes'.bytes)
 
     @Shared @AutoCleanup OtlpCollector collector = new OtlpCollector()
     @Shared @AutoCleanup Gateway gateway = new Gateway(exporting())
@@ -53,6 +57,32 @@ class TracingSpec extends Specification {
         vendorCall.parentSpanId == server.spanId
         vendorCall.name.startsWith('POST')
         vendorCall.attributes['http.response.status_code'] == 200
+    }
+
+    def "a completion notification is a span of the retry's trace, and its request carries that span as traceparent"() {
+        given:
+        TestTraffic.secrets([WEBHOOK_SECRET])
+        def receiver = new WebhookReceiver()
+        def notifying = new Gateway(exporting() + ['execgate.clients.ci.webhook-secret'   : WEBHOOK_SECRET,
+                                                   'execgate.follow.allow-private-targets': true])
+        new FollowFixture('skyvern').script(notifying.vendor('skyvern'), ['finished'])
+
+        when:
+        notifying.retry('skyvern', 'wr_123', [notify: [url: receiver.url()]],
+                [traceparent: "00-$CLIENT_TRACE-$CLIENT_SPAN-01".toString()])
+        def sent = receiver.await(1, 20).first().header('traceparent')
+        def delivery = awaitSpan(notifying, 'webhook delivery', 10) // it ends once the receiver's answer is in
+
+        then:
+        delivery.kind == Span.CLIENT
+        delivery.traceId == CLIENT_TRACE
+        delivery.attributes['http.response.status_code'] == 200
+        (sent =~ TRACEPARENT)[0][1] == CLIENT_TRACE
+        (sent =~ TRACEPARENT)[0][2] == delivery.spanId
+
+        cleanup:
+        notifying?.close()
+        receiver?.close()
     }
 
     def "a keyed retry through Redis: the vendor call is still made from the request span"() {
@@ -153,6 +183,20 @@ class TracingSpec extends Specification {
     }
 
     /** A gateway that exports its spans to the collector. */
+    /** Flushes and looks until a span named {@code name} is at the collector, for at most {@code seconds}. */
+    private Span awaitSpan(Gateway from, String name, long seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L
+        while (System.nanoTime() < deadline) {
+            from.flushSpans(seconds)
+            Span found = collector.spans.find { it.name == name }
+            if (found != null) {
+                return found
+            }
+            Thread.sleep(20)
+        }
+        assert false: "no span '$name' reached the collector within ${seconds}s"
+    }
+
     private Map<String, Object> exporting() {
         ['otel.traces.exporter'              : 'otlp',
          'otel.exporter.otlp.protocol'       : 'http/protobuf',
