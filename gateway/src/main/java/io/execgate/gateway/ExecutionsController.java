@@ -79,7 +79,6 @@ class ExecutionsController implements ExecutionsApi {
                                                         RetryRequest retryRequest) {
         HttpRequest<?> request = currentRequest();
         Exchange exchange = Exchange.of(request);
-        Instant arrived = Instant.now();
         ConfiguredVendor target = resolve(vendor, exchange, Operation.RETRY);
         RetryCommand command = new RetryCommand(ExecutionIds.from(request),
                 retryRequest == null ? null : retryRequest.getMaxStepsOverride(),
@@ -96,37 +95,48 @@ class ExecutionsController implements ExecutionsApi {
         Optional<Duration> wait = waits.asked(request, readable);
         String notifyUrl = retryRequest == null || retryRequest.getNotify() == null ? null
                 : retryRequest.getNotify().getUrl().toString();
-        FollowThrough follow = new FollowThrough(wait, arrived, wait.isPresent() ? HangUp.of(request) : HangUp.of(null));
-        CompletableFuture<MutableHttpResponse<?>> answer = notifications
-                .target(exchange.caller().name(), notifyUrl, readable)
-                .thenCompose(notify -> {
-                    Supplier<CompletableFuture<MutableHttpResponse<Execution>>> once =
-                            () -> retry(vendor, target, command, exchange, follow.notifying(notify));
-                    return idempotencyKey == null ? once.get().thenApply(response -> (MutableHttpResponse<?>) response)
-                            : idempotent.run(request, exchange, idempotencyKey,
-                                    IdempotentRetries.fingerprint(vendor, command, notifyUrl), once);
-                });
-        answer.whenComplete((done, failed) -> follow.hangUp().answered());
+        CompletableFuture<Optional<URI>> notify = notifications.target(exchange.caller().name(), notifyUrl, readable);
+        if (wait.isEmpty() && notify == Notifications.NONE) { // most retries: nothing to follow
+            return Mono.fromFuture((CompletableFuture<HttpResponse<Execution>>) (CompletableFuture<?>)
+                    once(request, vendor, target, command, exchange, idempotencyKey, notifyUrl, FollowThrough.NOTHING));
+        }
+        Instant arrived = Instant.now(); // the wait counts from here: validation took microseconds
+        HangUp hangUp = HangUp.of(wait.isPresent() ? request : null);
+        CompletableFuture<MutableHttpResponse<?>> answer = notify.thenCompose(url -> once(request, vendor, target, command,
+                exchange, idempotencyKey, notifyUrl, new FollowThrough(wait, arrived, hangUp, url)));
+        answer.whenComplete((done, failed) -> hangUp.answered());
         return Mono.fromFuture((CompletableFuture<HttpResponse<Execution>>) (CompletableFuture<?>) answer)
-                .doOnCancel(follow.hangUp()::happened);
+                .doOnCancel(hangUp::happened);
+    }
+
+    /** The retry, at most once per {@code Idempotency-Key} while its answer is kept. */
+    @SuppressWarnings("unchecked") // only read: a future of an Execution answer is a future of an answer
+    private CompletableFuture<MutableHttpResponse<?>> once(HttpRequest<?> request, String vendor, ConfiguredVendor target,
+                                                           RetryCommand command, Exchange exchange, String idempotencyKey,
+                                                           String notifyUrl, FollowThrough follow) {
+        Supplier<CompletableFuture<MutableHttpResponse<Execution>>> retry = () -> retry(vendor, target, command, exchange, follow);
+        return idempotencyKey == null ? (CompletableFuture<MutableHttpResponse<?>>) (CompletableFuture<?>) retry.get()
+                : idempotent.run(request, exchange, idempotencyKey, IdempotentRetries.fingerprint(vendor, command, notifyUrl),
+                retry);
     }
 
     /** What a retry asks for after the vendor accepted it: a wait, a notification, both or neither. */
     private record FollowThrough(Optional<Duration> waitFor, Instant arrived, HangUp hangUp, Optional<URI> notifyAt) {
-        FollowThrough(Optional<Duration> waitFor, Instant arrived, HangUp hangUp) {
-            this(waitFor, arrived, hangUp, Optional.empty());
-        }
-
-        FollowThrough notifying(Optional<URI> url) {
-            return new FollowThrough(waitFor, arrived, hangUp, url);
-        }
+        static final FollowThrough NOTHING = new FollowThrough(Optional.empty(), Instant.EPOCH, null, Optional.empty());
     }
 
     private CompletableFuture<MutableHttpResponse<Execution>> retry(String vendor, ConfiguredVendor target,
                                                                     RetryCommand command, Exchange exchange,
                                                                     FollowThrough follow) {
         VendorClient client = target.client().within(exchange);
-        return GatewayProblem.atSeam(() -> target.adapter().retry(command, client)).thenCompose(accepted -> {
+        CompletableFuture<Execution> retried = GatewayProblem.atSeam(() -> target.adapter().retry(command, client));
+        if (follow == FollowThrough.NOTHING) {
+            return retried.thenApply(accepted -> {
+                exchange.succeeded(accepted.getVendorStatus());
+                return located(HttpResponse.accepted(), vendor, target, accepted);
+            });
+        }
+        return retried.thenCompose(accepted -> {
             exchange.succeeded(accepted.getVendorStatus());
             CompletableFuture<Void> watched = follow.notifyAt().isEmpty() ? CompletableFuture.completedFuture(null)
                     : notifications.watch(exchange.caller().name(), follow.notifyAt().get(), vendor, accepted,

@@ -1,5 +1,6 @@
 package io.execgate.gateway.follow;
 
+import io.execgate.gateway.follow.queue.FollowJob;
 import io.execgate.gateway.follow.webhook.WebhookResult;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanContext;

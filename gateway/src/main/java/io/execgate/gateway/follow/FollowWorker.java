@@ -1,5 +1,7 @@
 package io.execgate.gateway.follow;
 
+import io.execgate.gateway.follow.queue.FollowJob;
+import io.execgate.gateway.follow.queue.FollowQueue;
 import io.execgate.adapter.ExecutionRef;
 import io.execgate.adapter.Operation;
 import io.execgate.api.model.Execution;
@@ -8,7 +10,7 @@ import io.execgate.api.model.WebhookEventType;
 import io.execgate.gateway.VendorRegistry;
 import io.execgate.gateway.VendorRegistry.ConfiguredVendor;
 import io.execgate.gateway.config.ClientProperties;
-import io.execgate.gateway.follow.FollowQueue.Taken;
+import io.execgate.gateway.follow.queue.FollowQueue.Taken;
 import io.execgate.gateway.follow.webhook.StandardWebhooks;
 import io.execgate.gateway.follow.webhook.WebhookResult;
 import io.execgate.gateway.follow.webhook.WebhookSender;

@@ -1,5 +1,7 @@
 package io.execgate.gateway.follow;
 
+import io.execgate.gateway.follow.queue.FollowJob;
+import io.execgate.gateway.follow.queue.FollowQueue;
 import io.execgate.api.model.Execution;
 import io.execgate.api.model.ProblemCode;
 import io.execgate.gateway.config.ClientProperties;
@@ -28,6 +30,8 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public final class Notifications {
+    /** No notification asked for: most retries, answered without a stage more than a retry without follow-through. */
+    public static final CompletableFuture<Optional<URI>> NONE = CompletableFuture.completedFuture(Optional.empty());
     private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
 
     private final Map<String, ClientProperties> clients;
@@ -58,7 +62,7 @@ public final class Notifications {
         ClientProperties settings = clients.get(client);
         String url = asked != null ? asked : settings == null ? null : settings.webhookUrl();
         if (url == null || (asked == null && !followable)) {
-            return CompletableFuture.completedFuture(Optional.empty());
+            return NONE;
         }
         if (!followable) {
             return CompletableFuture.failedFuture(GatewayProblem.of(ProblemCode.OPERATION_NOT_SUPPORTED));

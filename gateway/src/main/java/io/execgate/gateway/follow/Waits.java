@@ -34,7 +34,8 @@ public final class Waits {
      * for none, or when the vendor cannot be read (the preference is then ignored, as RFC 7240 allows).
      */
     public Optional<Duration> asked(HttpRequest<?> request, boolean readable) {
-        return readable ? WaitPreference.of(request.getHeaders().getAll(PREFER), properties.maxWait()) : Optional.empty();
+        return readable && request.getHeaders().contains(PREFER)
+                ? WaitPreference.of(request.getHeaders().getAll(PREFER), properties.maxWait()) : Optional.empty();
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.execgate.gateway.follow
+package io.execgate.gateway.follow.queue
 
 import io.execgate.gateway.support.RedisServer
 import io.micronaut.context.ApplicationContext

@@ -1,5 +1,6 @@
-package io.execgate.gateway.follow;
+package io.execgate.gateway.follow.queue;
 
+import io.execgate.gateway.follow.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

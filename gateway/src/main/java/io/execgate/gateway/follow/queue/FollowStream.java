@@ -1,4 +1,4 @@
-package io.execgate.gateway.follow;
+package io.execgate.gateway.follow.queue;
 
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;

@@ -1,4 +1,4 @@
-package io.execgate.gateway.follow;
+package io.execgate.gateway.follow.queue;
 
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;

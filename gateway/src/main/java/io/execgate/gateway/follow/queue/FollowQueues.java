@@ -1,5 +1,6 @@
-package io.execgate.gateway.follow;
+package io.execgate.gateway.follow.queue;
 
+import io.execgate.gateway.follow.FollowProperties;
 import io.execgate.gateway.idempotency.IdempotencyProperties;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;

@@ -1,6 +1,6 @@
-package io.execgate.gateway.follow
+package io.execgate.gateway.follow.queue
 
-import io.execgate.gateway.follow.FollowQueue.Taken
+import io.execgate.gateway.follow.queue.FollowQueue.Taken
 import io.execgate.gateway.support.RedisServer
 import io.lettuce.core.RedisClient
 import io.lettuce.core.RedisURI
