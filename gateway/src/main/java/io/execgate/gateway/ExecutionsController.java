@@ -178,20 +178,23 @@ class ExecutionsController implements ExecutionsApi {
                                                       Include include, String prefer) {
         HttpRequest<?> request = currentRequest();
         Exchange exchange = Exchange.of(request);
-        Instant arrived = Instant.now();
         ConfiguredVendor target = resolve(vendor, exchange, Operation.GET);
         Optional<Duration> wait = waits.asked(request, true);
         ExecutionRef execution = new ExecutionRef(ExecutionIds.from(request), include == Include.VENDOR_DATA);
         VendorClient client = target.client().within(exchange);
-        HangUp hangUp = HangUp.of(wait.isPresent() ? request : null);
+        Instant arrived = wait.isEmpty() ? null : Instant.now();
         CompletableFuture<Execution> first = GatewayProblem.atSeam(() -> target.adapter().get(execution, client));
-        CompletableFuture<MutableHttpResponse<Execution>> answer = wait.isEmpty()
-                ? first.thenApply(read -> {
-                    exchange.succeeded(read.getVendorStatus());
-                    return HttpResponse.ok(read);
-                })
-                : first.thenCompose(read -> waits.follow(read, () -> target.adapter().get(execution, client),
-                        arrived.plus(wait.get()), hangUp)).thenApply(followed -> {
+        if (wait.isEmpty()) {
+            return Mono.fromFuture(first.thenApply(read -> {
+                exchange.succeeded(read.getVendorStatus());
+                return HttpResponse.ok(read);
+            }));
+        }
+        HangUp hangUp = HangUp.of(request);
+        CompletableFuture<MutableHttpResponse<Execution>> answer = first
+                .thenCompose(read -> waits.follow(read, () -> target.adapter().get(execution, client),
+                        arrived.plus(wait.get()), hangUp))
+                .thenApply(followed -> {
                     exchange.succeeded(followed.latest().getVendorStatus());
                     return Waits.applied(HttpResponse.ok(followed.latest()), wait.get());
                 });
