@@ -65,17 +65,25 @@ class WebhookReceiver implements Closeable {
     }
 
     /**
-     * Whether {@code r} carries a valid Standard Webhooks signature for {@code secret} ({@code whsec_<base64>}):
-     * HMAC-SHA256 over {@code <webhook-id>.<webhook-timestamp>.<body>}, base64, as {@code v1,<sig>} among the
-     * space-separated signatures.
+     * Whether {@code r} carries a valid Standard Webhooks signature for {@code secret}: {@link #expectedSignature}
+     * among the space-separated signatures of its {@code webhook-signature}.
      */
     static boolean signedWith(Received r, String secret) {
-        byte[] key = Base64.decoder.decode(secret.substring('whsec_'.length()))
-        Mac mac = Mac.getInstance('HmacSHA256')
-        mac.init(new SecretKeySpec(key, 'HmacSHA256'))
-        String content = "${r.header('webhook-id')}.${r.header('webhook-timestamp')}.${r.body}"
-        String expected = 'v1,' + Base64.encoder.encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)))
+        String expected = expectedSignature(secret, r.header('webhook-id'), r.header('webhook-timestamp'),
+                r.body.getBytes(StandardCharsets.UTF_8))
         r.header('webhook-signature')?.split(' ')?.any { it == expected }
+    }
+
+    /**
+     * The signature a receiver computes, per the Standard Webhooks specification and with nothing of the gateway's
+     * code: {@code v1,} and the base64 HMAC-SHA256, keyed by the base64 after {@code whsec_}, of
+     * {@code <id>.<timestamp>.<body>}.
+     */
+    static String expectedSignature(String secret, String id, Object timestamp, byte[] body) {
+        Mac mac = Mac.getInstance('HmacSHA256')
+        mac.init(new SecretKeySpec(Base64.decoder.decode(secret.substring('whsec_'.length())), 'HmacSHA256'))
+        mac.update("${id}.${timestamp}.".toString().getBytes(StandardCharsets.UTF_8))
+        'v1,' + Base64.encoder.encodeToString(mac.doFinal(body))
     }
 
     private void serve(HttpExchange exchange) {
