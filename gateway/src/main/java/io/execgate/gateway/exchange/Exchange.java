@@ -4,7 +4,6 @@ import io.execgate.adapter.http.VendorCallScope;
 import io.execgate.gateway.problem.GatewayProblem;
 import io.micronaut.http.HttpRequest;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
 
 /**
  * One request's facts, created once when it arrives ({@link RequestPipeline}) and read where they
@@ -99,8 +98,7 @@ public final class Exchange implements VendorCallScope {
         if (forVendor != null) {
             return forVendor;
         }
-        SpanContext span = Span.current().getSpanContext();
-        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex() : null;
+        return Traceparent.of(Span.current().getSpanContext());
     }
 
     /** Answered with an execution; {@code vendorStatus} is the vendor's own word for its state. */

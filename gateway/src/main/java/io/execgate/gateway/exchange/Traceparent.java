@@ -1,5 +1,12 @@
 package io.execgate.gateway.exchange;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -9,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * without a valid {@code traceparent} starts a fresh trace. With an exporter, OpenTelemetry's own
  * HTTP instrumentation makes the spans and sends the header; this class then sends nothing.
  */
-final class Traceparent {
+public final class Traceparent {
     /** OpenTelemetry instruments the vendor calls: the header is its to send. */
     static final Traceparent INSTRUMENTED = new Traceparent(null, false);
 
@@ -56,6 +63,24 @@ final class Traceparent {
         writeHex(header, 19, random.nextLong() | 1); // a trace id must not be all zeros
         writeHex(header, 36, random.nextLong() | 1);
         return new String(header);
+    }
+
+    /**
+     * {@code header} continued by one more hop: the same trace and flags, a new parent id; null when it is
+     * not a valid {@code traceparent}. For work a request leaves behind (a watch's reads), which continues its trace.
+     */
+    public static String nextHop(String header) {
+        return isValid(header) ? continued(header) : null;
+    }
+
+    /** The {@code traceparent} of {@code span}, as OpenTelemetry's W3C propagator writes it; null for an invalid span. */
+    public static String of(SpanContext span) {
+        if (!span.isValid()) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>(4);
+        W3CTraceContextPropagator.getInstance().inject(Context.root().with(Span.wrap(span)), carrier, Map::put);
+        return carrier.get("traceparent");
     }
 
     /** Version 00 exactly as the specification lays it out, lowercase hex, ids not all zeros. */

@@ -1,5 +1,6 @@
 package io.execgate.gateway.follow;
 
+import io.execgate.gateway.exchange.Traceparent;
 import io.execgate.gateway.follow.queue.FollowJob;
 import io.execgate.gateway.follow.webhook.WebhookResult;
 import io.opentelemetry.api.OpenTelemetry;
@@ -57,10 +58,7 @@ final class DeliveryTracing {
     }
 
     private static String traceparentOf(SpanContext span, String retry) {
-        if (span.isValid()) {
-            return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
-        }
-        return new WatchScope(retry).traceparent();
+        return span.isValid() ? Traceparent.of(span) : Traceparent.nextHop(retry);
     }
 
     /** An attempt's span and the {@code traceparent} its request carries. */

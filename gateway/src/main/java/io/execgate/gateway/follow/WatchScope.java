@@ -1,8 +1,7 @@
 package io.execgate.gateway.follow;
 
 import io.execgate.adapter.http.VendorCallScope;
-
-import java.util.concurrent.ThreadLocalRandom;
+import io.execgate.gateway.exchange.Traceparent;
 
 /**
  * The scope of a watch's reads, which no client request is waiting for: they continue the retry's
@@ -13,11 +12,7 @@ record WatchScope(String retryTraceparent) implements VendorCallScope {
 
     @Override
     public String traceparent() {
-        String parent = retryTraceparent;
-        if (parent == null || parent.length() != 55) {
-            return null;
-        }
-        return parent.substring(0, 36) + String.format("%016x", ThreadLocalRandom.current().nextLong() | 1) + parent.substring(52);
+        return Traceparent.nextHop(retryTraceparent);
     }
 
     @Override
