@@ -61,6 +61,7 @@ final class FollowWorker {
     private final FollowMetrics metrics;
     private final DeliveryTracing tracing;
     private final JsonMapper json;
+    private final Backoff deliveryBackoff;
 
     FollowWorker(FollowQueue queue, VendorRegistry vendors, List<ClientProperties> clients, WebhookSender sender,
                  FollowScheduler scheduler, FollowProperties properties, FollowMetrics metrics, DeliveryTracing tracing,
@@ -74,6 +75,7 @@ final class FollowWorker {
         this.metrics = metrics;
         this.tracing = tracing;
         this.json = json;
+        this.deliveryBackoff = new Backoff(properties.deliveryBackoff(), properties.deliveryBackoffMax());
     }
 
     @PostConstruct
@@ -121,7 +123,7 @@ final class FollowWorker {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String body = encode(new WebhookEvent(type, now.atZone(ZoneOffset.UTC), latest));
         return new FollowJob.Delivery(watch.client(), watch.url(), watch.traceparent(),
-                "msg_" + UUID.randomUUID().toString().replace("-", ""), now.getEpochSecond(), body, 0, now,
+                "msg_" + UUID.randomUUID().toString().replace("-", ""), body, 0, now,
                 now.plus(properties.deliverFor()));
     }
 
@@ -153,7 +155,7 @@ final class FollowWorker {
             return;
         }
         String what = result.failure() == null ? "HTTP " + result.status() : result.failure().name();
-        Instant next = Instant.now().plus(new Backoff(properties.deliveryBackoff(), properties.deliveryBackoffMax()).after(attempt));
+        Instant next = Instant.now().plus(deliveryBackoff.after(attempt));
         if (next.isAfter(delivery.giveUpAt())) {
             metrics.delivery(FollowMetrics.Outcome.GIVEN_UP);
             LOG.warn("Webhook {} attempt {} to {}: {}; given up after {} attempts", delivery.eventId(), attempt, host, what, attempt);

@@ -26,7 +26,7 @@ public sealed interface FollowJob permits FollowJob.Watch, FollowJob.Delivery {
         }
         if ("delivery".equals(kind)) {
             return new Delivery(fields.get("client"), URI.create(fields.get("url")), fields.get("traceparent"),
-                    fields.get("eventId"), Long.parseLong(fields.get("timestamp")), fields.get("body"),
+                    fields.get("eventId"), fields.get("body"),
                     Integer.parseInt(fields.get("attempt")), Instant.parse(fields.get("notBefore")),
                     Instant.parse(fields.get("giveUpAt")));
         }
@@ -72,13 +72,12 @@ public sealed interface FollowJob permits FollowJob.Watch, FollowJob.Delivery {
      * One event on its way to a receiver.
      *
      * @param eventId   the Standard Webhooks {@code webhook-id}: the same on every attempt
-     * @param timestamp when the event happened, Unix seconds (also in the body)
      * @param body      the event as sent, JSON
      * @param attempt   attempts made so far
      * @param notBefore the next attempt's time
      * @param giveUpAt  no attempt after this
      */
-    record Delivery(String client, URI url, String traceparent, String eventId, long timestamp, String body,
+    record Delivery(String client, URI url, String traceparent, String eventId, String body,
                     int attempt, Instant notBefore, Instant giveUpAt) implements FollowJob {
         @Override
         public Map<String, String> fields() {
@@ -88,7 +87,6 @@ public sealed interface FollowJob permits FollowJob.Watch, FollowJob.Delivery {
             fields.put("url", url.toString());
             fields.put("traceparent", traceparent);
             fields.put("eventId", eventId);
-            fields.put("timestamp", Long.toString(timestamp));
             fields.put("body", body);
             fields.put("attempt", Integer.toString(attempt));
             fields.put("notBefore", notBefore.toString());
@@ -98,7 +96,7 @@ public sealed interface FollowJob permits FollowJob.Watch, FollowJob.Delivery {
 
         /** The next attempt of the same event. */
         public Delivery retriedAt(Instant next) {
-            return new Delivery(client, url, traceparent, eventId, timestamp, body, attempt + 1, next, giveUpAt);
+            return new Delivery(client, url, traceparent, eventId, body, attempt + 1, next, giveUpAt);
         }
     }
 }

@@ -323,7 +323,7 @@ class RedisFollowQueueSpec extends Specification {
     }
 
     private static FollowJob.Delivery delivery(String eventId) {
-        new FollowJob.Delivery('ci', URI.create('https://hooks.example.com/done'), null, eventId, 1767225600L,
+        new FollowJob.Delivery('ci', URI.create('https://hooks.example.com/done'), null, eventId,
                 '{"type":"execution.finished"}', 0, Instant.parse('2026-01-01T00:00:00Z'), Instant.parse('2026-01-02T00:00:00Z'))
     }
 }
