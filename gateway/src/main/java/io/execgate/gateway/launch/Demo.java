@@ -6,6 +6,7 @@ import io.execgate.gateway.VendorRegistry;
 import io.execgate.gateway.exchange.ClientKeys;
 import io.execgate.sandbox.Sandbox;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.lang.management.ManagementFactory;
@@ -47,6 +48,9 @@ public final class Demo {
         }
         ApplicationContext gateway = Application.startGateway(command, args, properties);
         EmbeddedServer server = gateway.getBean(EmbeddedServer.class);
+        if (receiver != null) {
+            receiver.readingWith(gateway.getBean(JsonMapper.class));
+        }
         long startedMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println(DemoGuide.text(reason, server.getURL().toString(), sandbox, auth, startedMillis,
                 receiver == null ? null : receiver.url()));

@@ -2,18 +2,18 @@ package io.execgate.gateway.launch;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.execgate.api.model.Execution;
+import io.execgate.api.model.WebhookEvent;
 import io.execgate.gateway.follow.webhook.StandardWebhooks;
+import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The demo's stand-in for a client's webhook receiver: it listens on 127.0.0.1, checks each event's
@@ -21,13 +21,9 @@ import java.util.regex.Pattern;
  * so a newcomer sees a retried execution's completion notification arrive.
  */
 final class DemoWebhookReceiver implements AutoCloseable {
-    private static final Pattern TYPE = Pattern.compile("\"type\":\"([^\"]*)\"");
-    private static final Pattern VENDOR = Pattern.compile("\"vendor\":\"([^\"]*)\"");
-    private static final Pattern ID = Pattern.compile("\"data\":\\{\"vendor\":\"[^\"]*\",\"id\":\"([^\"]*)\"");
-    private static final Pattern STATUS = Pattern.compile("\"status\":\"([^\"]*)\"");
-
     private final HttpServer server;
     private final String secret;
+    private volatile JsonMapper json;
 
     private DemoWebhookReceiver(HttpServer server, String secret) {
         this.server = server;
@@ -59,6 +55,11 @@ final class DemoWebhookReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/execgate";
     }
 
+    /** Reads events with the gateway's own JSON mapper, once the gateway has started. */
+    void readingWith(JsonMapper json) {
+        this.json = json;
+    }
+
     /** The secret the demo's client signs with (a fresh one per run; nothing else knows it). */
     String secret() {
         return secret;
@@ -73,16 +74,26 @@ final class DemoWebhookReceiver implements AutoCloseable {
             boolean valid = id != null && timestamp != null && signature != null && timestamp.matches("\\d{1,12}")
                     && StandardWebhooks.sign(StandardWebhooks.secretKey(secret), id, Long.parseLong(timestamp), body)
                     .equals(signature);
-            String text = new String(body, StandardCharsets.UTF_8);
-            System.out.printf("Webhook received: %s %s %s %s (webhook-id %s, signature %s)%n", first(TYPE, text),
-                    first(VENDOR, text), first(ID, text), first(STATUS, text), id, valid ? "valid" : "INVALID");
+            System.out.printf("Webhook received: %s (webhook-id %s, signature %s)%n", describe(body), id,
+                    valid ? "valid" : "INVALID");
             exchange.sendResponseHeaders(valid ? 204 : 401, -1);
         }
     }
 
-    private static String first(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        return matcher.find() ? matcher.group(1) : "?";
+    /** The event as one line: its type, and the execution's vendor, id and status. */
+    private String describe(byte[] body) {
+        JsonMapper reader = json;
+        try {
+            WebhookEvent event = reader == null ? null : reader.readValue(body, WebhookEvent.class);
+            if (event == null || event.getData() == null) {
+                return "an event the demo cannot read";
+            }
+            Execution execution = event.getData();
+            return event.getType().getValue() + " " + execution.getVendor() + " " + execution.getId() + " "
+                    + execution.getStatus();
+        } catch (IOException | RuntimeException unreadable) {
+            return "an event the demo cannot read";
+        }
     }
 
     @Override
